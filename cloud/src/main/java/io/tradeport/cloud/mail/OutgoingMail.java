@@ -1,0 +1,4 @@
+package io.tradeport.cloud.mail;
+
+public record OutgoingMail(String to, String subject, String text) {
+}
