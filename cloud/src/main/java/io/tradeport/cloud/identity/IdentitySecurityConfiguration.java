@@ -17,6 +17,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
@@ -33,7 +35,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.security.SpringSessionBackedSessionRegistry;
@@ -57,7 +62,8 @@ class IdentitySecurityConfiguration {
 	SecurityFilterChain authorizationServerChain(HttpSecurity http, OAuth2AuthorizationService authorizations,
 			TokenEndpointEvents tokenEvents, UserInfoClaims userInfo) throws Exception {
 		http.oauth2AuthorizationServer(server -> {
-			http.securityMatcher(server.getEndpointsMatcher());
+			// Also the protocol paths' other methods (GET /connect/token), so they get protocol errors, not the login page.
+			http.securityMatcher(new OrRequestMatcher(server.getEndpointsMatcher(), PathPatternRequestMatcher.pathPattern("/connect/**")));
 			server.authorizationService(authorizations)
 				.clientAuthentication(clients -> clients
 					.authenticationProviders(providers -> providers.forEach(provider -> {
@@ -74,16 +80,33 @@ class IdentitySecurityConfiguration {
 				.oidc(oidc -> oidc.userInfoEndpoint(endpoint -> endpoint.userInfoMapper(userInfo::map)));
 		});
 		http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-			.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-					new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+			.exceptionHandling(exceptions -> exceptions
+				.defaultAuthenticationEntryPointFor(
+						(request, response, failure) -> TokenEndpointEvents.writeError(response, new OAuth2Error(OAuth2ErrorCodes.INVALID_CLIENT)),
+						new OrRequestMatcher(PathPatternRequestMatcher.pathPattern("/connect/token"),
+								PathPatternRequestMatcher.pathPattern("/connect/introspect"),
+								PathPatternRequestMatcher.pathPattern("/connect/revocation")))
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), browsers()))
 			.oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
 			.addFilterBefore(new PasswordChangeRequiredFilter(), AuthorizationFilter.class);
 		return http.build();
 	}
 
+	/** Browsers ask for HTML explicitly; a bare {@code Accept: *}{@code /*} is a program and gets a 401, not a login page. */
+	private static RequestMatcher browsers() {
+		var html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+		html.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
+		return html;
+	}
+
+	/**
+	 * {@link PasswordSignIn} is the only {@code AuthenticationProvider} bean, so it becomes the global
+	 * authentication manager. It is deliberately not also added to this chain: a chain-local provider that fails
+	 * hands over to the global one, which would count every failed sign-in twice.
+	 */
 	@Bean
 	@Order(3)
-	SecurityFilterChain webChain(HttpSecurity http, PasswordSignIn passwordSignIn, SignInSucceeded signInSucceeded)
+	SecurityFilterChain webChain(HttpSecurity http, SignInSucceeded signInSucceeded)
 			throws Exception {
 		var failures = new ExceptionMappingAuthenticationFailureHandler();
 		failures.setDefaultFailureUrl("/login?error");
@@ -95,7 +118,6 @@ class IdentitySecurityConfiguration {
 			.hasAuthority(SignedInUser.PASSWORD_CHANGE_REQUIRED)
 			.anyRequest()
 			.hasAuthority(SignedInUser.FULLY_SIGNED_IN))
-			.authenticationProvider(passwordSignIn)
 			.formLogin(form -> form.loginPage("/login")
 				.usernameParameter("email")
 				.passwordParameter("password")

@@ -9,13 +9,17 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.http.converter.OAuth2ErrorHttpMessageConverter;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AccessTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AccessTokenResponseAuthenticationSuccessHandler;
-import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2ErrorAuthenticationFailureHandler;
-import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +31,7 @@ import io.tradeport.cloud.audit.AuditLog;
 class TokenEndpointEvents implements AuthenticationSuccessHandler {
 
 	private final AuthenticationSuccessHandler tokenResponse = new OAuth2AccessTokenResponseAuthenticationSuccessHandler();
-	private final AuthenticationFailureHandler errorResponse = new OAuth2ErrorAuthenticationFailureHandler();
+	private static final HttpMessageConverter<OAuth2Error> ERRORS = new OAuth2ErrorHttpMessageConverter();
 	private final AuditLog audit;
 	private final List<TokenClaimsContributor> contributors;
 
@@ -57,7 +61,20 @@ class TokenEndpointEvents implements AuthenticationSuccessHandler {
 		var event = AuditEvent.of("client.authentication-failed", null, request.getRemoteAddr())
 			.withDetails(Map.of("error", failure instanceof OAuth2AuthenticationException oauth ? oauth.getError().getErrorCode() : "unknown"));
 		audit.record(clientId == null || clientId.length() > 100 ? event : event.withClient(clientId));
-		errorResponse.onAuthenticationFailure(request, response, failure);
+		var error = failure instanceof OAuth2AuthenticationException oauth ? oauth.getError()
+				: new OAuth2Error(OAuth2ErrorCodes.INVALID_CLIENT);
+		writeError(response, error);
+	}
+
+	/**
+	 * RFC 6749 §5.2: {@code invalid_client} is a 401; SAS's default handler does this too, but answers every
+	 * replacement handler's error with 400.
+	 */
+	static void writeError(HttpServletResponse response, OAuth2Error error) throws IOException {
+		var status = OAuth2ErrorCodes.INVALID_CLIENT.equals(error.getErrorCode()) ? HttpStatus.UNAUTHORIZED : HttpStatus.BAD_REQUEST;
+		var output = new ServletServerHttpResponse(response);
+		output.setStatusCode(status);
+		ERRORS.write(error, null, output);
 	}
 
 	private java.util.Optional<UUID> organizationOf(String clientId) {
