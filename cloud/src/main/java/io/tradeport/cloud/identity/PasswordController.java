@@ -10,6 +10,10 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import java.util.List;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
@@ -155,8 +159,9 @@ class PasswordController {
 	}
 
 	private void becomeFullySignedIn(Authentication current, HttpServletRequest request, HttpServletResponse response) {
-		var authority = new SimpleGrantedAuthority(SignedInUser.FULLY_SIGNED_IN);
-		var principal = new User(current.getName(), "", java.util.List.of(authority));
+		var authorities = new java.util.ArrayList<GrantedAuthority>(List.of(new SimpleGrantedAuthority(SignedInUser.FULLY_SIGNED_IN)));
+		current.getAuthorities().stream().filter(FactorGrantedAuthority.class::isInstance).forEach(authorities::add);
+		var principal = new User(current.getName(), "", authorities);
 		var upgraded = UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
 		upgraded.setDetails(current.getDetails());
 		var context = SecurityContextHolder.createEmptyContext();

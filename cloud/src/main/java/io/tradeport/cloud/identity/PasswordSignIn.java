@@ -13,6 +13,7 @@ import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -85,7 +86,9 @@ class PasswordSignIn implements AuthenticationProvider {
 		audit.record(AuditEvent.of("user.signed-in", user.id().toString(), address));
 		var authority = new SimpleGrantedAuthority(
 				user.passwordTemporary() ? SignedInUser.PASSWORD_CHANGE_REQUIRED : SignedInUser.FULLY_SIGNED_IN);
-		var principal = new User(user.id().toString(), "", List.of(authority));
+		// The factor and its time become the ID token's auth_time.
+		var factor = FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY).issuedAt(clock.instant()).build();
+		var principal = new User(user.id().toString(), "", List.of(authority, factor));
 		var result = UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
 		result.setDetails(attempt.getDetails());
 		return result;

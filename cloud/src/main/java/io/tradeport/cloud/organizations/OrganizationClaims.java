@@ -1,7 +1,7 @@
 package io.tradeport.cloud.organizations;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
@@ -9,7 +9,11 @@ import org.springframework.stereotype.Component;
 import io.tradeport.cloud.identity.TokenClaimsContributor;
 import io.tradeport.cloud.identity.UserId;
 
-/** {@code organizations}: [{id, name, permissions: [codes]}] for first-party applications. */
+/**
+ * {@code organizations}: [{id, name, permissions: [codes]}] for first-party applications. Plain ArrayList and
+ * LinkedHashMap on purpose: the authorization server stores token claims with Jackson's type allow-list, which
+ * refuses the JDK's immutable collections.
+ */
 @Component
 class OrganizationClaims implements TokenClaimsContributor {
 
@@ -21,13 +25,14 @@ class OrganizationClaims implements TokenClaimsContributor {
 
 	@Override
 	public Map<String, Object> userClaims(UserId user) {
-		List<Map<String, Object>> list = organizations.membershipsOf(user).stream().map(membership -> {
+		var list = new ArrayList<Map<String, Object>>();
+		organizations.membershipsOf(user).forEach(membership -> {
 			var entry = new LinkedHashMap<String, Object>();
 			entry.put("id", membership.organizationId().toString());
 			entry.put("name", membership.organizationName());
-			entry.put("permissions", Organizations.codes(membership.permissions()));
-			return (Map<String, Object>) entry;
-		}).toList();
+			entry.put("permissions", new ArrayList<>(Organizations.codes(membership.permissions())));
+			list.add(entry);
+		});
 		return Map.of("organizations", list);
 	}
 }
