@@ -83,7 +83,7 @@ class SigningKeys implements JWKSource<SecurityContext> {
 		transactions.executeWithoutResult(status -> {
 			lockKeyTable();
 			if (load().isEmpty()) {
-				var now = clock.instant();
+				var now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 				insert(generate(), now, now);
 				audit.record(AuditEvent.of("signing-key.created", null, null));
 			}

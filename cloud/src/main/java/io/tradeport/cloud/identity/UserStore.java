@@ -78,7 +78,8 @@ class UserStore {
 		return timestamp == null ? null : timestamp.toInstant();
 	}
 
+	/** PostgreSQL keeps microseconds and rounds the rest; truncating keeps "now" from landing in the future. */
 	static java.time.OffsetDateTime utc(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
+		return instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
 	}
 }
