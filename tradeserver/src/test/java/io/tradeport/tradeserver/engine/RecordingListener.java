@@ -1,0 +1,59 @@
+package io.tradeport.tradeserver.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Keeps every event, in order, for assertions. */
+final class RecordingListener implements EngineListener {
+
+	final List<Object> all = new ArrayList<>();
+	final List<TradeRecord> opened = new ArrayList<>();
+	final List<TradeRecord> modified = new ArrayList<>();
+	final List<TradeRecord> closed = new ArrayList<>();
+	final List<AccountState> accounts = new ArrayList<>();
+	final List<MarginLevel> levels = new ArrayList<>();
+	final List<Quote> ticks = new ArrayList<>();
+	final List<DailyReport> reports = new ArrayList<>();
+
+	@Override
+	public void tradeOpened(TradeRecord trade) {
+		opened.add(trade);
+		all.add(trade);
+	}
+
+	@Override
+	public void tradeModified(TradeRecord trade) {
+		modified.add(trade);
+		all.add(trade);
+	}
+
+	@Override
+	public void tradeClosed(TradeRecord trade) {
+		closed.add(trade);
+		all.add(trade);
+	}
+
+	@Override
+	public void accountChanged(AccountState account) {
+		accounts.add(account);
+		all.add(account);
+	}
+
+	@Override
+	public void marginLevelChanged(MarginLevel level) {
+		levels.add(level);
+		all.add(level);
+	}
+
+	@Override
+	public void tickApplied(Quote quote) {
+		ticks.add(quote);
+		all.add(quote);
+	}
+
+	@Override
+	public void dailyReport(DailyReport report) {
+		reports.add(report);
+		all.add(report);
+	}
+}
