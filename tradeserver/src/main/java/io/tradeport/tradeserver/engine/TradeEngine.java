@@ -168,6 +168,12 @@ public final class TradeEngine {
 		return openTrades.size();
 	}
 
+	/** Size of the symbol → accounts index entry: accounts with open orders on the symbol. */
+	int holderCount(String symbol) {
+		SymbolState s = symbols.get(symbol);
+		return s == null ? 0 : s.holderCount;
+	}
+
 	// ---------------------------------------------------------------- balance and credit
 
 	/** Deposit (positive) or withdrawal (negative), TT_BR_BALANCE with OP_BALANCE. */
