@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -83,7 +84,7 @@ public final class TradeEngine {
 		}
 	}
 
-	/** Adds or replaces a symbol; its last quote and open orders stay. */
+	/** Adds or replaces a symbol; its last quote and open orders stay, and their accounts are revalued. */
 	public void putSymbol(SymbolConfig config) {
 		SymbolState symbol = symbols.get(config.name());
 		if (symbol == null) {
@@ -95,6 +96,9 @@ public final class TradeEngine {
 			symbol.configure(config);
 		}
 		rebuildConversions();
+		for (Account account : Arrays.copyOf(symbol.holders, symbol.holderCount)) {
+			settle(account);
+		}
 	}
 
 	/**
@@ -394,7 +398,7 @@ public final class TradeEngine {
 
 		long mark = ++tickSequence;
 		// Copy: triggers and stop-outs can drop accounts from the holders array while we iterate.
-		Account[] holders = java.util.Arrays.copyOf(symbol.holders, symbol.holderCount);
+		Account[] holders = Arrays.copyOf(symbol.holders, symbol.holderCount);
 		for (Account account : holders) {
 			account.tickMark = mark;
 			boolean balanceChanged = runTriggers(account, symbol);
@@ -404,7 +408,7 @@ public final class TradeEngine {
 			}
 		}
 		for (SymbolState dependent : symbol.dependents) {
-			Account[] others = java.util.Arrays.copyOf(dependent.holders, dependent.holderCount);
+			Account[] others = Arrays.copyOf(dependent.holders, dependent.holderCount);
 			for (Account account : others) {
 				if (account.tickMark != mark) {
 					account.tickMark = mark;

@@ -157,7 +157,6 @@ class MarginUnitTests {
 		assertThat(f.margin(login).margin()).isEqualTo(10_000.00);
 
 		f.symbol(cl.marginMaintenance(4000).build());
-		f.engine.recalculateAll();
 
 		assertThat(f.margin(login).margin()).isEqualTo(8000.00);
 	}
