@@ -31,6 +31,9 @@ import io.tradeport.tradeserver.engine.SymbolConfig.TradeMode;
 public final class TradeEngine {
 
 	private static final int MAX_COMMENT = 31;
+	/** Below this many affected accounts a tick is cheaper to revalue on the engine thread alone. */
+	private static final int PARALLEL_MIN_ACCOUNTS = 8192;
+	private static final int PARALLEL_CHUNK = 2048;
 
 	private final Clock clock;
 	private final EngineSettings settings;
@@ -397,24 +400,24 @@ public final class TradeEngine {
 		listener.tickApplied(symbol.quote());
 
 		long mark = ++tickSequence;
-		// Copy: triggers and stop-outs can drop accounts from the holders array while we iterate.
+		// Copies: triggers and stop-outs can drop accounts from the holders arrays while we iterate.
 		Account[] holders = Arrays.copyOf(symbol.holders, symbol.holderCount);
 		for (Account account : holders) {
 			account.tickMark = mark;
-			boolean balanceChanged = runTriggers(account, symbol);
-			settle(account);
-			if (balanceChanged) {
-				listener.accountChanged(account.toState());
-			}
 		}
-		for (SymbolState dependent : symbol.dependents) {
-			Account[] others = Arrays.copyOf(dependent.holders, dependent.holderCount);
-			for (Account account : others) {
-				if (account.tickMark != mark) {
-					account.tickMark = mark;
-					revalue(account);
+		revalueOnTick(holders, symbol);
+		if (symbol.dependents.length > 0) {
+			ArrayList<Account> others = new ArrayList<>();
+			for (SymbolState dependent : symbol.dependents) {
+				for (int i = 0; i < dependent.holderCount; i++) {
+					Account account = dependent.holders[i];
+					if (account.tickMark != mark) {
+						account.tickMark = mark;
+						others.add(account);
+					}
 				}
 			}
+			revalueOnTick(others.toArray(Account[]::new), null);
 		}
 		return true;
 	}
@@ -441,7 +444,7 @@ public final class TradeEngine {
 	/** Recomputes margin and floating profit of every account; parallel over account ranges. */
 	public void recalculateAll() {
 		Account[] all = accountList.toArray(Account[]::new);
-		int chunk = 4096;
+		int chunk = PARALLEL_CHUNK;
 		int chunks = (all.length + chunk - 1) / chunk;
 		// Workers write only to the accounts (and their trades) of their own range; the join at
 		// the end of forEach publishes their writes to this thread.
@@ -749,14 +752,7 @@ public final class TradeEngine {
 			if (t.symbol != symbol || !t.cmd.isPending()) {
 				continue;
 			}
-			boolean hit = switch (t.cmd) {
-				case BUY_LIMIT -> symbol.ask <= t.openPrice;
-				case BUY_STOP -> symbol.ask >= t.openPrice;
-				case SELL_LIMIT -> symbol.bid >= t.openPrice;
-				case SELL_STOP -> symbol.bid <= t.openPrice;
-				default -> false;
-			};
-			if (!hit) {
+			if (!pendingHit(t, symbol)) {
 				continue;
 			}
 			TradeCommand pendingCmd = t.cmd;
@@ -785,11 +781,10 @@ public final class TradeEngine {
 				continue;
 			}
 			double market = symbol.closePrice(t.isBuy());
-			boolean buy = t.isBuy();
-			if (t.sl > 0 && (buy ? market <= t.sl : market >= t.sl)) {
+			if (stopLossHit(t, market)) {
 				closePosition(t, t.volume, t.sl, "[sl]");
 			}
-			else if (t.tp > 0 && (buy ? market >= t.tp : market <= t.tp)) {
+			else if (takeProfitHit(t, market)) {
 				closePosition(t, t.volume, t.tp, "[tp]");
 			}
 			else {
@@ -801,17 +796,128 @@ public final class TradeEngine {
 		return closed;
 	}
 
+	private static boolean pendingHit(Trade t, SymbolState symbol) {
+		return switch (t.cmd) {
+			case BUY_LIMIT -> symbol.ask <= t.openPrice;
+			case BUY_STOP -> symbol.ask >= t.openPrice;
+			case SELL_LIMIT -> symbol.bid >= t.openPrice;
+			case SELL_STOP -> symbol.bid <= t.openPrice;
+			default -> false;
+		};
+	}
+
+	private static boolean stopLossHit(Trade t, double market) {
+		return t.sl > 0 && (t.isBuy() ? market <= t.sl : market >= t.sl);
+	}
+
+	private static boolean takeProfitHit(Trade t, double market) {
+		return t.tp > 0 && (t.isBuy() ? market >= t.tp : market <= t.tp);
+	}
+
+	/**
+	 * Revalues the accounts a tick affects in two phases. The first only reads shared state and
+	 * writes each account's own fields, so for large fans it runs in parallel over account
+	 * ranges; it flags the accounts that need more. The second, on the engine thread, does what
+	 * has side effects (triggers, stop-out, events) for the flagged accounts only.
+	 *
+	 * @param ticked the ticked symbol for its holders; null for accounts that only hold crosses
+	 *     converted through it
+	 */
+	private void revalueOnTick(Account[] accounts, @Nullable SymbolState ticked) {
+		int n = accounts.length;
+		boolean[] flagged = new boolean[n];
+		if (n >= PARALLEL_MIN_ACCOUNTS) {
+			IntStream.range(0, (n + PARALLEL_CHUNK - 1) / PARALLEL_CHUNK).parallel().forEach(c -> {
+				for (int i = c * PARALLEL_CHUNK, end = Math.min(n, (c + 1) * PARALLEL_CHUNK); i < end; i++) {
+					flagged[i] = revalue(accounts[i], ticked);
+				}
+			});
+		}
+		else {
+			for (int i = 0; i < n; i++) {
+				flagged[i] = revalue(accounts[i], ticked);
+			}
+		}
+		for (int i = 0; i < n; i++) {
+			if (!flagged[i]) {
+				continue;
+			}
+			Account account = accounts[i];
+			if (ticked != null && runTriggers(account, ticked)) {
+				settle(account);
+				listener.accountChanged(account.toState());
+			}
+			else {
+				settle(account);
+			}
+		}
+	}
+
+	/**
+	 * Phase one for one account. For a holder of the ticked symbol only the trades on it are
+	 * revalued and the floating profit adjusted by the difference; trade profits are rounded to
+	 * cents, so the running sum stays exact to the cent. Returns whether phase two must look at
+	 * the account: an order triggers, or its level type changes or stays at stop-out.
+	 */
+	private static boolean revalue(Account account, @Nullable SymbolState symbol) {
+		if (symbol == null) {
+			recalcProfit(account);
+			return needsLevelWork(account);
+		}
+		Conversion conversion = symbol.profitConversion(account.group.currencyId);
+		double rate = conversion == null ? Double.NaN : conversion.rate(false);
+		double delta = 0;
+		ArrayList<Trade> orders = account.orders;
+		for (int i = 0, size = orders.size(); i < size; i++) {
+			Trade t = orders.get(i);
+			if (t.symbol != symbol) {
+				continue;
+			}
+			if (!t.cmd.isMarket()) {
+				if (pendingHit(t, symbol)) {
+					return true;
+				}
+				continue;
+			}
+			double market = symbol.closePrice(t.isBuy());
+			if (stopLossHit(t, market) || takeProfitHit(t, market)) {
+				return true;
+			}
+			double profit = Money.round2(t.rawProfit(market) * (Double.isNaN(rate) ? t.convRateOpen : rate));
+			delta += profit - t.profit;
+			t.profit = profit;
+		}
+		if (symbol.dependents.length > 0 && holdsAny(account, symbol.dependents)) {
+			// Crosses converted through this symbol moved too: revalue everything.
+			recalcProfit(account);
+		}
+		else {
+			account.profit = Money.round2(account.profit + delta);
+		}
+		return needsLevelWork(account);
+	}
+
+	private static boolean needsLevelWork(Account account) {
+		LevelType type = account.computeLevelType();
+		return type != account.levelType || type == LevelType.STOP_OUT;
+	}
+
+	private static boolean holdsAny(Account account, SymbolState[] symbols) {
+		for (int i = 0; i < account.heldSize; i++) {
+			for (SymbolState s : symbols) {
+				if (account.held[i] == s) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
 	// ---------------------------------------------------------------- money model
 
 	/** Full recomputation after the account's orders, money or settings changed. */
 	private void settle(Account account) {
 		recalcMargin(account);
-		recalcProfit(account);
-		checkLevels(account);
-	}
-
-	/** Revaluation after a tick of a conversion symbol: margin cannot have changed. */
-	private void revalue(Account account) {
 		recalcProfit(account);
 		checkLevels(account);
 	}
@@ -1008,7 +1114,8 @@ public final class TradeEngine {
 				listener.tradeModified(t.toRecord());
 			}
 			if (charged) {
-				revalue(account);
+				recalcProfit(account);
+				checkLevels(account);
 			}
 		}
 	}
