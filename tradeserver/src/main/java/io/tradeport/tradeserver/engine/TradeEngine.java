@@ -280,7 +280,7 @@ public final class TradeEngine {
 		if (code == ReturnCode.OK) {
 			code = checkMarket(symbol, false);
 		}
-		if (code == ReturnCode.OK && isFrozen(trade)) {
+		if (code == ReturnCode.OK && OrderRules.isFrozen(trade)) {
 			code = ReturnCode.TRADE_MODIFY_DENIED;
 		}
 		double sl = normalize(request.sl(), symbol);
@@ -293,13 +293,13 @@ public final class TradeEngine {
 				return new TradeResult(ReturnCode.OK_NONE, request.ticket());
 			}
 			if (trade.cmd.isPending()) {
-				code = checkPendingPrice(symbol, trade.cmd, price, sl, tp);
+				code = OrderRules.checkPendingPrice(symbol, trade.cmd, price, sl, tp);
 				if (code == ReturnCode.OK) {
 					code = checkExpiration(account, expiration);
 				}
 			}
 			else {
-				code = checkPositionStops(symbol, trade.isBuy(), sl, tp);
+				code = OrderRules.checkPositionStops(symbol, trade.isBuy(), sl, tp);
 			}
 		}
 		if (code != ReturnCode.OK) {
@@ -366,7 +366,7 @@ public final class TradeEngine {
 			return TradeResult.refused(ReturnCode.INVALID_DATA);
 		}
 		ReturnCode code = checkAccess(trade.account);
-		if (code == ReturnCode.OK && trade.symbol.hasQuote && isFrozen(trade)) {
+		if (code == ReturnCode.OK && trade.symbol.hasQuote && OrderRules.isFrozen(trade)) {
 			code = ReturnCode.TRADE_MODIFY_DENIED;
 		}
 		if (code != ReturnCode.OK) {
@@ -451,8 +451,8 @@ public final class TradeEngine {
 		IntStream.range(0, chunks).parallel().forEach(c -> {
 			int end = Math.min(all.length, (c + 1) * chunk);
 			for (int i = c * chunk; i < end; i++) {
-				recalcMargin(all[i]);
-				recalcProfit(all[i]);
+				Valuation.recalcMargin(all[i]);
+				Valuation.recalcProfit(all[i]);
 			}
 		});
 		for (Account account : all) {
@@ -516,7 +516,7 @@ public final class TradeEngine {
 		double sl = normalize(order.sl(), symbol);
 		double tp = normalize(order.tp(), symbol);
 		if (order.cmd().isPending()) {
-			code = checkPendingPrice(symbol, order.cmd(), normalize(order.price(), symbol), sl, tp);
+			code = OrderRules.checkPendingPrice(symbol, order.cmd(), normalize(order.price(), symbol), sl, tp);
 			if (code == ReturnCode.OK) {
 				code = checkExpiration(account, order.expiration() == null ? 0 : order.expiration().toEpochMilli());
 			}
@@ -526,53 +526,7 @@ public final class TradeEngine {
 				> order.deviation() * symbol.point + symbol.point / 10) {
 			return ReturnCode.TRADE_REQUOTE;
 		}
-		return checkPositionStops(symbol, buy, sl, tp);
-	}
-
-	/** SL/TP of a position are measured from the price it would close at. */
-	private static ReturnCode checkPositionStops(SymbolState symbol, boolean buy, double sl, double tp) {
-		double market = symbol.closePrice(buy);
-		double distance = symbol.config.stopsLevel() * symbol.point;
-		double eps = symbol.point / 10;
-		if (sl > 0 && !farEnough(buy ? market - sl : sl - market, distance, eps)) {
-			return ReturnCode.TRADE_BAD_STOPS;
-		}
-		if (tp > 0 && !farEnough(buy ? tp - market : market - tp, distance, eps)) {
-			return ReturnCode.TRADE_BAD_STOPS;
-		}
-		return ReturnCode.OK;
-	}
-
-	/**
-	 * The order price must be on the right side of the market by at least the stops level, and
-	 * SL/TP at least that far from the order price; MT4 answers 130 (invalid stops) for all three.
-	 */
-	private static ReturnCode checkPendingPrice(SymbolState symbol, TradeCommand cmd, double price, double sl,
-			double tp) {
-		double distance = symbol.config.stopsLevel() * symbol.point;
-		double eps = symbol.point / 10;
-		double gap = switch (cmd) {
-			case BUY_LIMIT -> symbol.ask - price;
-			case SELL_LIMIT -> price - symbol.bid;
-			case BUY_STOP -> price - symbol.ask;
-			case SELL_STOP -> symbol.bid - price;
-			default -> throw new IllegalArgumentException(cmd.name());
-		};
-		if (!(price > 0) || !farEnough(gap, distance, eps)) {
-			return ReturnCode.TRADE_BAD_STOPS;
-		}
-		boolean buy = cmd.isBuy();
-		if (sl > 0 && !farEnough(buy ? price - sl : sl - price, distance, eps)) {
-			return ReturnCode.TRADE_BAD_STOPS;
-		}
-		if (tp > 0 && !farEnough(buy ? tp - price : price - tp, distance, eps)) {
-			return ReturnCode.TRADE_BAD_STOPS;
-		}
-		return ReturnCode.OK;
-	}
-
-	private static boolean farEnough(double gap, double distance, double eps) {
-		return gap > eps && gap >= distance - eps;
+		return OrderRules.checkPositionStops(symbol, buy, sl, tp);
 	}
 
 	private ReturnCode checkExpiration(Account account, long expiration) {
@@ -583,23 +537,6 @@ public final class TradeEngine {
 			return ReturnCode.TRADE_EXPIRATION_DENIED;
 		}
 		return ReturnCode.OK;
-	}
-
-	/** Within the freeze level the dealer may already be acting on the order, so it cannot change. */
-	private static boolean isFrozen(Trade trade) {
-		SymbolState symbol = trade.symbol;
-		double freeze = symbol.config.freezeLevel() * symbol.point;
-		if (freeze <= 0) {
-			return false;
-		}
-		double eps = symbol.point / 10;
-		if (trade.cmd.isPending()) {
-			double market = symbol.openPrice(trade.isBuy());
-			return Math.abs(market - trade.openPrice) < freeze - eps;
-		}
-		double market = symbol.closePrice(trade.isBuy());
-		return (trade.sl > 0 && Math.abs(market - trade.sl) < freeze - eps)
-				|| (trade.tp > 0 && Math.abs(market - trade.tp) < freeze - eps);
 	}
 
 	// ---------------------------------------------------------------- order lifecycle
@@ -638,14 +575,14 @@ public final class TradeEngine {
 		if (isNew) {
 			addOrder(account, trade);
 		}
-		recalcMargin(account);
-		recalcProfit(account);
+		Valuation.recalcMargin(account);
+		Valuation.recalcProfit(account);
 		if (account.margin > marginBefore + 0.001 && account.freeMargin() < 0) {
 			trade.commission = 0;
 			if (isNew) {
 				removeOrder(trade);
-				recalcMargin(account);
-				recalcProfit(account);
+				Valuation.recalcMargin(account);
+				Valuation.recalcProfit(account);
 			}
 			return false;
 		}
@@ -752,7 +689,7 @@ public final class TradeEngine {
 			if (t.symbol != symbol || !t.cmd.isPending()) {
 				continue;
 			}
-			if (!pendingHit(t, symbol)) {
+			if (!OrderRules.pendingHit(t, symbol)) {
 				continue;
 			}
 			TradeCommand pendingCmd = t.cmd;
@@ -770,8 +707,8 @@ public final class TradeEngine {
 				t.cmd = pendingCmd;
 				t.openTime = placed;
 				cancelPending(t, "[no money]");
-				recalcMargin(account);
-				recalcProfit(account);
+				Valuation.recalcMargin(account);
+				Valuation.recalcProfit(account);
 				i--;
 			}
 		}
@@ -781,10 +718,10 @@ public final class TradeEngine {
 				continue;
 			}
 			double market = symbol.closePrice(t.isBuy());
-			if (stopLossHit(t, market)) {
+			if (OrderRules.stopLossHit(t, market)) {
 				closePosition(t, t.volume, t.sl, "[sl]");
 			}
-			else if (takeProfitHit(t, market)) {
+			else if (OrderRules.takeProfitHit(t, market)) {
 				closePosition(t, t.volume, t.tp, "[tp]");
 			}
 			else {
@@ -794,24 +731,6 @@ public final class TradeEngine {
 			i--;
 		}
 		return closed;
-	}
-
-	private static boolean pendingHit(Trade t, SymbolState symbol) {
-		return switch (t.cmd) {
-			case BUY_LIMIT -> symbol.ask <= t.openPrice;
-			case BUY_STOP -> symbol.ask >= t.openPrice;
-			case SELL_LIMIT -> symbol.bid >= t.openPrice;
-			case SELL_STOP -> symbol.bid <= t.openPrice;
-			default -> false;
-		};
-	}
-
-	private static boolean stopLossHit(Trade t, double market) {
-		return t.sl > 0 && (t.isBuy() ? market <= t.sl : market >= t.sl);
-	}
-
-	private static boolean takeProfitHit(Trade t, double market) {
-		return t.tp > 0 && (t.isBuy() ? market >= t.tp : market <= t.tp);
 	}
 
 	/**
@@ -829,13 +748,13 @@ public final class TradeEngine {
 		if (n >= PARALLEL_MIN_ACCOUNTS) {
 			IntStream.range(0, (n + PARALLEL_CHUNK - 1) / PARALLEL_CHUNK).parallel().forEach(c -> {
 				for (int i = c * PARALLEL_CHUNK, end = Math.min(n, (c + 1) * PARALLEL_CHUNK); i < end; i++) {
-					flagged[i] = revalue(accounts[i], ticked);
+					flagged[i] = Valuation.revalue(accounts[i], ticked);
 				}
 			});
 		}
 		else {
 			for (int i = 0; i < n; i++) {
-				flagged[i] = revalue(accounts[i], ticked);
+				flagged[i] = Valuation.revalue(accounts[i], ticked);
 			}
 		}
 		for (int i = 0; i < n; i++) {
@@ -853,159 +772,13 @@ public final class TradeEngine {
 		}
 	}
 
-	/**
-	 * Phase one for one account. For a holder of the ticked symbol only the trades on it are
-	 * revalued and the floating profit adjusted by the difference; trade profits are rounded to
-	 * cents, so the running sum stays exact to the cent. Returns whether phase two must look at
-	 * the account: an order triggers, or its level type changes or stays at stop-out.
-	 */
-	private static boolean revalue(Account account, @Nullable SymbolState symbol) {
-		if (symbol == null) {
-			recalcProfit(account);
-			return needsLevelWork(account);
-		}
-		Conversion conversion = symbol.profitConversion(account.group.currencyId);
-		double rate = conversion == null ? Double.NaN : conversion.rate(false);
-		double delta = 0;
-		ArrayList<Trade> orders = account.orders;
-		for (int i = 0, size = orders.size(); i < size; i++) {
-			Trade t = orders.get(i);
-			if (t.symbol != symbol) {
-				continue;
-			}
-			if (!t.cmd.isMarket()) {
-				if (pendingHit(t, symbol)) {
-					return true;
-				}
-				continue;
-			}
-			double market = symbol.closePrice(t.isBuy());
-			if (stopLossHit(t, market) || takeProfitHit(t, market)) {
-				return true;
-			}
-			double profit = Money.round2(t.rawProfit(market) * (Double.isNaN(rate) ? t.convRateOpen : rate));
-			delta += profit - t.profit;
-			t.profit = profit;
-		}
-		if (symbol.dependents.length > 0 && holdsAny(account, symbol.dependents)) {
-			// Crosses converted through this symbol moved too: revalue everything.
-			recalcProfit(account);
-		}
-		else {
-			account.profit = Money.round2(account.profit + delta);
-		}
-		return needsLevelWork(account);
-	}
-
-	private static boolean needsLevelWork(Account account) {
-		LevelType type = account.computeLevelType();
-		return type != account.levelType || type == LevelType.STOP_OUT;
-	}
-
-	private static boolean holdsAny(Account account, SymbolState[] symbols) {
-		for (int i = 0; i < account.heldSize; i++) {
-			for (SymbolState s : symbols) {
-				if (account.held[i] == s) {
-					return true;
-				}
-			}
-		}
-		return false;
-	}
-
 	// ---------------------------------------------------------------- money model
 
 	/** Full recomputation after the account's orders, money or settings changed. */
 	private void settle(Account account) {
-		recalcMargin(account);
-		recalcProfit(account);
+		Valuation.recalcMargin(account);
+		Valuation.recalcProfit(account);
 		checkLevels(account);
-	}
-
-	/**
-	 * Groups the account's positions by symbol and sums MT4 symbol margins. Allocation-free for
-	 * accounts on up to 8 symbols; thread-safe per account, so recalculateAll can run it in parallel.
-	 */
-	private static void recalcMargin(Account account) {
-		int n = account.heldSize;
-		if (n == 0) {
-			account.margin = 0;
-			account.volume = 0;
-			return;
-		}
-		// Per held symbol: buy lots, sell lots, sum lots*price and lots*rate for buys then sells.
-		double[] acc = new double[n * 6];
-		ArrayList<Trade> orders = account.orders;
-		double volume = 0;
-		for (int i = 0, size = orders.size(); i < size; i++) {
-			Trade t = orders.get(i);
-			if (!t.cmd.isMarket()) {
-				continue;
-			}
-			int k = account.heldIndex(t.symbol) * 6;
-			double lots = t.lots();
-			volume += lots;
-			int side = t.isBuy() ? 0 : 1;
-			acc[k + side] += lots;
-			acc[k + 2 + side * 2] += lots * t.openPrice;
-			acc[k + 3 + side * 2] += lots * t.marginRate;
-		}
-		GroupState group = account.group;
-		boolean largeLeg = group.config.hedgeLargeLeg();
-		int leverage = account.leverage();
-		double margin = 0;
-		for (int s = 0; s < n; s++) {
-			int k = s * 6;
-			double buy = acc[k];
-			double sell = acc[k + 1];
-			if (buy + sell == 0) {
-				continue;
-			}
-			SymbolState symbol = account.held[s];
-			SymbolConfig c = symbol.config;
-			double divider = group.marginDivider(symbol);
-			if (largeLeg) {
-				double buyMargin = buy == 0 ? 0 : MarginCalculator.symbolMargin(c, divider, leverage, buy, 0,
-						acc[k + 2] / buy, acc[k + 3] / buy);
-				double sellMargin = sell == 0 ? 0 : MarginCalculator.symbolMargin(c, divider, leverage, 0, sell,
-						acc[k + 4] / sell, acc[k + 5] / sell);
-				margin += Math.max(buyMargin, sellMargin);
-			}
-			else {
-				double lots = buy + sell;
-				margin += MarginCalculator.symbolMargin(c, divider, leverage, buy, sell,
-						(acc[k + 2] + acc[k + 4]) / lots, (acc[k + 3] + acc[k + 5]) / lots);
-			}
-		}
-		account.margin = Money.round2(margin);
-		account.volume = Money.round2(volume);
-	}
-
-	/**
-	 * Floating profit at the current quotes and current conversion rates (MT4 shows open P/L in
-	 * the account currency at today's rates; conv_rates[0] only records the rate at open).
-	 */
-	private static void recalcProfit(Account account) {
-		int currencyId = account.group.currencyId;
-		ArrayList<Trade> orders = account.orders;
-		double floating = 0;
-		for (int i = 0, size = orders.size(); i < size; i++) {
-			Trade t = orders.get(i);
-			if (!t.cmd.isMarket()) {
-				continue;
-			}
-			SymbolState symbol = t.symbol;
-			if (symbol.hasQuote) {
-				Conversion conversion = symbol.profitConversion(currencyId);
-				double rate = conversion == null ? Double.NaN : conversion.rate(false);
-				if (Double.isNaN(rate)) {
-					rate = t.convRateOpen;
-				}
-				t.profit = Money.round2(t.rawProfit(symbol.closePrice(t.isBuy())) * rate);
-			}
-			floating += t.profit + t.storage + t.commission;
-		}
-		account.profit = Money.round2(floating);
 	}
 
 	/**
@@ -1014,7 +787,7 @@ public final class TradeEngine {
 	 */
 	private void checkLevels(Account account) {
 		LevelType type = account.computeLevelType();
-		if (type == LevelType.STOP_OUT && !(account.group.config.stopoutSkipHedged() && isFullyHedged(account))) {
+		if (type == LevelType.STOP_OUT && !(account.group.config.stopoutSkipHedged() && Valuation.isFullyHedged(account))) {
 			if (account.levelType != LevelType.STOP_OUT) {
 				account.levelType = LevelType.STOP_OUT;
 				listener.marginLevelChanged(account.toMarginLevel());
@@ -1034,8 +807,8 @@ public final class TradeEngine {
 						account.equity(), account.margin);
 				closePosition(worst, worst.volume, worst.symbol.closePrice(worst.isBuy()), comment);
 				closed = true;
-				recalcMargin(account);
-				recalcProfit(account);
+				Valuation.recalcMargin(account);
+				Valuation.recalcProfit(account);
 				type = account.computeLevelType();
 			}
 			if (closed) {
@@ -1046,23 +819,6 @@ public final class TradeEngine {
 			account.levelType = type;
 			listener.marginLevelChanged(account.toMarginLevel());
 		}
-	}
-
-	private static boolean isFullyHedged(Account account) {
-		double[] net = new double[account.heldSize];
-		boolean any = false;
-		for (Trade t : account.orders) {
-			if (t.cmd.isMarket()) {
-				net[account.heldIndex(t.symbol)] += t.isBuy() ? t.volume : -t.volume;
-				any = true;
-			}
-		}
-		for (double v : net) {
-			if (v != 0) {
-				return false;
-			}
-		}
-		return any;
 	}
 
 	// ---------------------------------------------------------------- end of day
@@ -1114,7 +870,7 @@ public final class TradeEngine {
 				listener.tradeModified(t.toRecord());
 			}
 			if (charged) {
-				recalcProfit(account);
+				Valuation.recalcProfit(account);
 				checkLevels(account);
 			}
 		}
