@@ -44,7 +44,7 @@ public final class TradeEngine {
 	private final List<SymbolState> symbolList = new ArrayList<>();
 	private final Map<String, Integer> currencyIds = new HashMap<>();
 	private final List<String> currencies = new ArrayList<>();
-	private final Map<String, Conversion> conversionCache = new HashMap<>();
+	private final Map<String, @Nullable Conversion> conversionCache = new HashMap<>();
 
 	private final IntMap<Account> accounts = new IntMap<>(1024);
 	private final ArrayList<Account> accountList = new ArrayList<>();

@@ -17,10 +17,11 @@ final class Valuation {
 	}
 
 	/**
-	 * Phase one of a tick (see TradeEngine#revalueOnTick) for one account. For a holder of the ticked symbol only the trades on it are
-	 * revalued and the floating profit adjusted by the difference; trade profits are rounded to
-	 * cents, so the running sum stays exact to the cent. Returns whether phase two must look at
-	 * the account: an order triggers, or its level type changes or stays at stop-out.
+	 * Phase one of a tick for one account (see TradeEngine#revalueOnTick). For a holder of the
+	 * ticked symbol only the trades on it are revalued and the floating profit adjusted by the
+	 * difference; trade profits are rounded to cents, so the running sum stays exact to the cent.
+	 * Returns whether phase two must look at the account: an order triggers, or its level type
+	 * changes or stays at stop-out.
 	 */
 	static boolean revalue(Account account, @Nullable SymbolState symbol) {
 		if (symbol == null) {

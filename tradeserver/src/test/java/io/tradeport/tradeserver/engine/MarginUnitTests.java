@@ -118,6 +118,21 @@ class MarginUnitTests {
 	}
 
 	@Test
+	void cfdMarginAndProfitInAForeignCurrencyAreConvertedIntoTheAccountCurrency() {
+		EngineFixture f = EngineFixture.majors().symbol(SymbolConfig.builder("DE40").digits(1).contractSize(1)
+			.profitMode(ProfitMode.CFD).marginMode(MarginMode.CFD).currencies("EUR", "EUR").build());
+		f.quote("DE40", 18_000.0, 18_001.0);
+		Login login = f.account(1, 100_000);
+		Ticket ticket = f.buy(1, "DE40", 100);
+
+		// 18,001.0 EUR * 1 * 1 lot, at the EURUSD ask 1.10020: 19,804.7002
+		assertThat(f.margin(login).margin()).isEqualTo(19_804.70);
+		f.quote("DE40", 18_101.0, 18_102.0);
+		// 100 EUR at the EURUSD bid 1.10000
+		assertThat(f.trade(ticket).profit()).isEqualTo(110.00);
+	}
+
+	@Test
 	void cfdLeverageMarginIsCfdMarginOverLeverage() {
 		EngineFixture f = EngineFixture.majors().symbol(SymbolConfig.builder("XAUUSD").digits(2).contractSize(100)
 			.profitMode(ProfitMode.CFD).marginMode(MarginMode.CFD_LEVERAGE).currencies("USD", "USD").build());
