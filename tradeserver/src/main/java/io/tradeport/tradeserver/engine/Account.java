@@ -83,8 +83,9 @@ final class Account {
 			return MarginLevel.LevelType.OK;
 		}
 		GroupConfig g = group.config;
-		// MQL4 documents the money mode as a comparison of free margin with the absolute level.
-		double value = g.marginType() == GroupConfig.MarginType.PERCENT ? marginLevelPercent() : freeMargin();
+		// MQL4 documents the money mode as a comparison of free margin with the absolute level. The
+		// free-margin mode governs what may be opened, not risk, so losses always count here.
+		double value = g.marginType() == GroupConfig.MarginType.PERCENT ? marginLevelPercent() : equity() - margin;
 		if (value <= g.marginStopout()) {
 			return MarginLevel.LevelType.STOP_OUT;
 		}

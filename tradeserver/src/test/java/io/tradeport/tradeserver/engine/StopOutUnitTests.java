@@ -104,6 +104,18 @@ class StopOutUnitTests {
 	}
 
 	@Test
+	void moneyModeCountsLossesEvenWhenTheFreeMarginModeIgnoresThem() {
+		f.group(group("usd", "USD").levels(MarginType.CURRENCY, 500, 100)
+			.freeMarginMode(GroupConfig.FreeMarginMode.DONT_USE).build());
+		login = f.account(1, 3_000);
+		eur = f.buy(1, "EURUSD", 100);
+
+		f.quote("EURUSD", 1.08200, 1.08220);
+
+		assertThat(f.engine.openTrade(eur)).isEmpty();
+	}
+
+	@Test
 	void fullyHedgedAccountsAreSkippedWhenTheGroupSaysSo() {
 		f.symbol(forex("EURUSD", 5).marginHedged(50_000).build())
 			.group(group("usd", "USD").stopoutSkipHedged(true).build());
