@@ -2,11 +2,13 @@ package io.tradeport.tradeserver.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -43,5 +45,24 @@ class EngineThreadUnitTests {
 		}
 		assertThat(threads).containsExactly("engine");
 		assertThat(results).allSatisfy(r -> assertThat(r.join().isOk()).isTrue());
+	}
+
+	@Test
+	void timersRunOnTheEngineThreadAndExpireOrders() throws Exception {
+		EngineFixture f = EngineFixture.majors();
+		f.account(1, 10_000);
+		Ticket ticket = f.open(OpenOrder.pending(1, "EURUSD", TradeCommand.BUY_LIMIT, 10, 1.09000)
+			.withExpiration(EngineFixture.TUESDAY_10_00.plusSeconds(60)));
+
+		try (EngineThread thread = new EngineThread(f.engine, "engine")) {
+			thread.startTimers(Duration.ofMillis(5));
+			f.clock.advance(Duration.ofMinutes(2));
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+			while (thread.submit(engine -> engine.openTrade(ticket).isPresent()).get() && System.nanoTime() < deadline) {
+				Thread.sleep(5);
+			}
+		}
+		assertThat(f.closed(ticket).comment()).isEqualTo("[expired]");
+		assertThat(f.events.threads).containsExactlyInAnyOrder("engine", Thread.currentThread().getName());
 	}
 }

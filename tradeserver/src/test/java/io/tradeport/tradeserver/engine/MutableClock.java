@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 /** A clock tests move by hand. */
 final class MutableClock extends Clock {
 
-	private Instant now;
+	private volatile Instant now;
 
 	MutableClock(Instant now) {
 		this.now = now;
