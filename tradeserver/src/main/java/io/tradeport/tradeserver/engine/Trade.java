@@ -2,6 +2,8 @@ package io.tradeport.tradeserver.engine;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A live position or pending order. Mutable and primitive-only on purpose: a million of these
  * stay resident, and each is owned by the engine thread, so snapshots ({@link TradeRecord}) are
@@ -14,16 +16,13 @@ final class Trade {
 	final SymbolState symbol;
 	TradeCommand cmd;
 	int volume;
-	/** Epoch milliseconds; 0 means none for expiration and close time. */
+	/** Epoch milliseconds; 0 expiration means none. Close values live only in the closed record. */
 	long openTime;
 	long expiration;
-	long closeTime;
 	double openPrice;
 	double sl;
 	double tp;
-	double closePrice;
 	double convRateOpen;
-	double convRateClose;
 	double marginRate;
 	double commission;
 	double storage;
@@ -60,9 +59,19 @@ final class Trade {
 		return profit + storage + commission;
 	}
 
+	/** Like MT4, an open order's close price is the current price it would close or trigger at. */
 	TradeRecord toRecord() {
+		double current = !symbol.hasQuote ? 0 : cmd.isMarket() ? symbol.closePrice(isBuy()) : symbol.openPrice(isBuy());
+		return record(null, current, 0);
+	}
+
+	TradeRecord toClosedRecord(long closeTime, double closePrice, double convRateClose) {
+		return record(Instant.ofEpochMilli(closeTime), closePrice, convRateClose);
+	}
+
+	private TradeRecord record(@Nullable Instant closeTime, double closePrice, double convRateClose) {
 		return new TradeRecord(new Ticket(ticket), account.login, symbol.name, symbol.config.digits(), cmd, volume,
-				Instant.ofEpochMilli(openTime), openPrice, sl, tp, closeTime == 0 ? null : Instant.ofEpochMilli(closeTime),
+				Instant.ofEpochMilli(openTime), openPrice, sl, tp, closeTime,
 				expiration == 0 ? null : Instant.ofEpochMilli(expiration), closePrice, convRateOpen, convRateClose,
 				commission, storage, profit, marginRate, comment, magic);
 	}

@@ -645,9 +645,6 @@ public final class TradeEngine {
 		if (Double.isNaN(rate)) {
 			rate = trade.convRateOpen;
 		}
-		trade.closePrice = price;
-		trade.closeTime = clock.millis();
-		trade.convRateClose = rate;
 		trade.profit = Money.round2(trade.rawProfit(price) * rate);
 		if (reason != null) {
 			trade.comment = truncate(reason.startsWith("so:") ? reason : trade.comment + reason);
@@ -656,7 +653,7 @@ public final class TradeEngine {
 		account.balance = Money.round2(account.balance + result);
 		account.dayClosed += result;
 		removeOrder(trade);
-		TradeRecord record = trade.toRecord();
+		TradeRecord record = trade.toClosedRecord(clock.millis(), price, rate);
 		account.addHistory(record);
 		listener.tradeClosed(record);
 	}
@@ -666,12 +663,11 @@ public final class TradeEngine {
 		if (trade.expiration != 0) {
 			expirations.remove(trade);
 		}
-		trade.closeTime = clock.millis();
-		trade.closePrice = trade.symbol.hasQuote ? trade.symbol.openPrice(trade.isBuy()) : 0;
 		if (reason != null) {
 			trade.comment = truncate(trade.comment + reason);
 		}
-		TradeRecord record = trade.toRecord();
+		double price = trade.symbol.hasQuote ? trade.symbol.openPrice(trade.isBuy()) : 0;
+		TradeRecord record = trade.toClosedRecord(clock.millis(), price, 0);
 		trade.account.addHistory(record);
 		listener.tradeClosed(record);
 	}

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param volume in 1/100 lot
  * @param closeTime null while the position or pending order is live (MT4 stores 1970-01-01)
  * @param expiration null for good-till-cancelled pending orders
+ * @param closePrice while open, the current price the order would close (or trigger) at
  * @param convRateOpen profit currency to account currency rate at open (conv_rates[0])
  * @param convRateClose the same rate at close (conv_rates[1]); 0 while open
  * @param storage accumulated swaps

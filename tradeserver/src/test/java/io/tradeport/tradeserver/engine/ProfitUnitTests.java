@@ -23,6 +23,7 @@ class ProfitUnitTests {
 		f.quote("EURUSD", 1.10500, 1.10520);
 		// (1.10500 - 1.10020) * 100,000 * 1 lot
 		assertThat(f.trade(ticket).profit()).isEqualTo(480.00);
+		assertThat(f.trade(ticket).closePrice()).isEqualTo(1.10500);
 		assertThat(f.state(login).equity()).isEqualTo(10_480.00);
 	}
 
