@@ -167,6 +167,31 @@ public final class TradeEngine {
 		return s == null || !s.hasQuote ? Optional.empty() : Optional.of(s.quote());
 	}
 
+	/** All accounts, for a pumping client's initial snapshot (UsersGet). */
+	public List<AccountState> accounts() {
+		return accountList.stream().map(Account::toState).toList();
+	}
+
+	/** Margin state of every account (MarginsGet). */
+	public List<MarginLevel> marginLevels() {
+		return accountList.stream().map(Account::toMarginLevel).toList();
+	}
+
+	/** Every open position and live pending order (TradesGet). */
+	public List<TradeRecord> allOpenTrades() {
+		List<TradeRecord> trades = new ArrayList<>(openTrades.size());
+		openTrades.forEach(trade -> trades.add(trade.toRecord()));
+		return trades;
+	}
+
+	public List<SymbolConfig> symbols() {
+		return symbolList.stream().map(s -> s.config).toList();
+	}
+
+	public List<GroupConfig> groups() {
+		return groups.values().stream().map(g -> g.config).toList();
+	}
+
 	public int accountCount() {
 		return accountList.size();
 	}

@@ -70,4 +70,21 @@ class EngineEventsUnitTests {
 		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
 			.isThrownBy(() -> f.engine.putAccount(AccountConfig.of(1, "nope")));
 	}
+
+	@Test
+	void snapshotsListEverythingAPumpingClientStartsFrom() {
+		EngineFixture f = EngineFixture.majors();
+		f.account(1, 10_000);
+		f.account(2, 5_000);
+		Ticket position = f.buy(1, "EURUSD", 10);
+		Ticket pending = f.open(OpenOrder.pending(2, "USDJPY", TradeCommand.SELL_LIMIT, 10, 151.000));
+
+		assertThat(f.engine.accounts()).extracting(AccountState::login).containsExactly(Login.of(1), Login.of(2));
+		assertThat(f.engine.marginLevels()).extracting(MarginLevel::margin).containsExactly(110.02, 0.0);
+		assertThat(f.engine.allOpenTrades()).extracting(TradeRecord::ticket)
+			.containsExactlyInAnyOrder(position, pending);
+		assertThat(f.engine.symbols()).extracting(SymbolConfig::name)
+			.containsExactly("EURUSD", "GBPUSD", "USDJPY", "EURJPY");
+		assertThat(f.engine.groups()).extracting(GroupConfig::name).containsExactly("usd");
+	}
 }
