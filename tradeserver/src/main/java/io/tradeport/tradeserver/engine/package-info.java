@@ -8,9 +8,11 @@
  * symbol, a close changes a balance, a group change touches all its accounts. Per-account locks
  * would need lock ordering across those fans and would cost a lock per trade per tick; one owner
  * thread needs no locks at all and keeps the hot loops (revaluing the holders of a symbol on each
- * tick) branch-light. The one place that needs more than a core, the full margin recalculation,
- * is split by account ranges onto the common fork-join pool by the owner thread itself: workers
- * write only their own accounts, and the join publishes the results.
+ * tick) branch-light. Where one core is not enough, the full recalculation and ticks that fan
+ * out to many accounts, the owner thread itself splits the work by account ranges onto the
+ * common fork-join pool: workers write only their own accounts and trades, the join publishes
+ * the results, and everything with side effects (triggers, stop-outs, events) runs afterwards
+ * on the owner thread for the accounts the workers flagged.
  *
  * <p><b>Money: {@code double}, rounded where MT4 rounds.</b> MT4 stores money and prices as
  * doubles and normalises them: prices to the symbol's digits, profits, swaps, commissions,
