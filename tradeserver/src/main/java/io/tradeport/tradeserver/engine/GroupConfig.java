@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param marginStopout stop-out threshold, in percent or money per {@code marginType}
  * @param hedgeLargeLeg margin of a hedged symbol is that of its larger leg (ConGroup.hedge_largeleg)
  * @param stopoutSkipHedged fully locked accounts are not stopped out
+ * @param closeFifo positions on a symbol must be closed oldest first (ConGroup.close_fifo)
  * @param maxPositions limit on open positions plus pending orders; 0 means none
  * @param securities per security type (ConGroup.secgroups), falling back to {@code defaultSecurity}
  * @param symbolMargins per-symbol overrides (ConGroup.secmargins)
@@ -28,6 +29,7 @@ public record GroupConfig(
 		boolean stopoutSkipHedged,
 		boolean useSwap,
 		boolean hedgeProhibited,
+		boolean closeFifo,
 		boolean expirationAllowed,
 		int maxPositions,
 		Security defaultSecurity,
@@ -116,6 +118,7 @@ public record GroupConfig(
 		private boolean stopoutSkipHedged;
 		private boolean useSwap = true;
 		private boolean hedgeProhibited;
+		private boolean closeFifo;
 		private boolean expirationAllowed = true;
 		private int maxPositions;
 		private Security defaultSecurity = Security.DEFAULT;
@@ -139,6 +142,7 @@ public record GroupConfig(
 		public Builder stopoutSkipHedged(boolean on) { this.stopoutSkipHedged = on; return this; }
 		public Builder useSwap(boolean on) { this.useSwap = on; return this; }
 		public Builder hedgeProhibited(boolean on) { this.hedgeProhibited = on; return this; }
+		public Builder closeFifo(boolean on) { this.closeFifo = on; return this; }
 		public Builder expirationAllowed(boolean on) { this.expirationAllowed = on; return this; }
 		public Builder maxPositions(int max) { this.maxPositions = max; return this; }
 		public Builder defaultSecurity(Security security) { this.defaultSecurity = security; return this; }
@@ -147,7 +151,7 @@ public record GroupConfig(
 
 		public GroupConfig build() {
 			return new GroupConfig(name, currency, defaultLeverage, marginCall, marginStopout, marginType,
-					freeMarginMode, hedgeLargeLeg, stopoutSkipHedged, useSwap, hedgeProhibited, expirationAllowed,
+					freeMarginMode, hedgeLargeLeg, stopoutSkipHedged, useSwap, hedgeProhibited, closeFifo, expirationAllowed,
 					maxPositions, defaultSecurity, securities, symbolMargins);
 		}
 	}

@@ -367,6 +367,9 @@ public final class TradeEngine {
 		if (code == ReturnCode.OK) {
 			code = checkMarket(symbol, false);
 		}
+		if (code == ReturnCode.OK && account.group.config.closeFifo() && hasOlderPosition(trade)) {
+			code = ReturnCode.TRADE_PROHIBITED_BY_FIFO;
+		}
 		if (code == ReturnCode.OK) {
 			GroupConfig.Security security = account.group.config.security(symbol.config.type());
 			int rest = trade.volume - volume;
@@ -382,6 +385,20 @@ public final class TradeEngine {
 		settle(account);
 		listener.accountChanged(account.toState());
 		return TradeResult.ok(ticket);
+	}
+
+	/**
+	 * Open time decides age; a partial-close remainder keeps its original open time. Tickets
+	 * only break ties within the same millisecond.
+	 */
+	private static boolean hasOlderPosition(Trade trade) {
+		for (Trade other : trade.account.orders) {
+			if (other != trade && other.symbol == trade.symbol && other.cmd.isMarket()
+					&& (other.openTime < trade.openTime || (other.openTime == trade.openTime && other.ticket < trade.ticket))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Deletes a pending order. */

@@ -211,6 +211,22 @@ class TradeValidationUnitTests {
 	}
 
 	@Test
+	void fifoGroupsMustCloseTheOldestPositionOfASymbolFirst() {
+		EngineFixture f = EngineFixture.majors().group(group("usd", "USD").closeFifo(true).build());
+		f.account(1, 10_000);
+		Ticket oldest = f.buy(1, "EURUSD", 20);
+		f.clock.advance(Duration.ofMinutes(1));
+		Ticket newer = f.buy(1, "EURUSD", 10);
+		Ticket otherSymbol = f.buy(1, "GBPUSD", 10);
+
+		assertThat(f.engine.close(newer).code()).isEqualTo(ReturnCode.TRADE_PROHIBITED_BY_FIFO);
+		assertThat(f.engine.close(otherSymbol).code()).isEqualTo(ReturnCode.OK);
+		// The remainder of a partial close keeps the original open time, so it is still the oldest.
+		assertThat(f.engine.close(oldest, 10).code()).isEqualTo(ReturnCode.OK);
+		assertThat(f.engine.close(newer).code()).isEqualTo(ReturnCode.TRADE_PROHIBITED_BY_FIFO);
+	}
+
+	@Test
 	void unknownAccountSymbolOrCommandIsInvalidData() {
 		EngineFixture f = EngineFixture.majors();
 		f.account(1, 10_000);
