@@ -44,7 +44,7 @@ class PendingOrderUnitTests {
 		f.account(1, 10_000);
 		Ticket ticket = f.open(OpenOrder.pending(1, "EURUSD", SELL_STOP, 100, 1.09000));
 
-		f.quote("EURUSD", 1.09010, 1.09000);
+		f.quote("EURUSD", 1.09010, 1.09030);
 		assertThat(f.trade(ticket).cmd()).isEqualTo(SELL_STOP);
 
 		f.quote("EURUSD", 1.09000, 1.09020);
