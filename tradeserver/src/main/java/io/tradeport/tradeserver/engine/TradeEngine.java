@@ -1,0 +1,1011 @@
+package io.tradeport.tradeserver.engine;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.stream.IntStream;
+
+import org.jspecify.annotations.Nullable;
+
+import io.tradeport.tradeserver.engine.MarginLevel.LevelType;
+import io.tradeport.tradeserver.engine.SymbolConfig.TradeMode;
+
+/**
+ * The trade server's engine: accounts, orders, quotes and the MT4 money model in memory.
+ *
+ * <p>Not thread-safe by design: one thread owns it (see the package documentation and
+ * {@link EngineThread}). Every method returns after the change is complete and its events were
+ * delivered to the {@link EngineListener}.
+ */
+public final class TradeEngine {
+
+	private static final int MAX_COMMENT = 31;
+	/** Below this many affected accounts a tick is cheaper to revalue on the engine thread alone. */
+	private static final int PARALLEL_MIN_ACCOUNTS = 8192;
+	private static final int PARALLEL_CHUNK = 2048;
+
+	private final Clock clock;
+	private final EngineSettings settings;
+	private final EngineListener listener;
+
+	private final Map<String, GroupState> groups = new HashMap<>();
+	private final Map<String, SymbolState> symbols = new HashMap<>();
+	private final List<SymbolState> symbolList = new ArrayList<>();
+	private final Map<String, Integer> currencyIds = new HashMap<>();
+	private final List<String> currencies = new ArrayList<>();
+	private final Map<String, @Nullable Conversion> conversionCache = new HashMap<>();
+
+	private final IntMap<Account> accounts = new IntMap<>(1024);
+	private final ArrayList<Account> accountList = new ArrayList<>();
+	private final IntMap<Trade> openTrades = new IntMap<>(1024);
+	private final PriorityQueue<Trade> expirations = new PriorityQueue<>(
+			(a, b) -> Long.compare(a.expiration, b.expiration));
+
+	private int nextTicket;
+	private long tickSequence;
+	private Instant nextEndOfDay;
+
+	public TradeEngine(Clock clock, EngineSettings settings, EngineListener listener) {
+		this.clock = clock;
+		this.settings = settings;
+		this.listener = listener;
+		this.nextTicket = settings.firstTicket();
+		this.nextEndOfDay = endOfDayAfter(clock.instant());
+	}
+
+	// ---------------------------------------------------------------- configuration
+
+	/** Adds or replaces a group; accounts in it are revalued under the new rules. */
+	public void putGroup(GroupConfig config) {
+		GroupState group = groups.get(config.name());
+		int currencyId = currencyId(config.currency());
+		if (group == null) {
+			groups.put(config.name(), new GroupState(config, currencyId));
+		}
+		else {
+			group.config = config;
+			group.currencyId = currencyId;
+		}
+		rebuildConversions();
+		if (group != null) {
+			for (Account account : accountList) {
+				if (account.group == group) {
+					settle(account);
+				}
+			}
+		}
+	}
+
+	/** Adds or replaces a symbol; its last quote and open orders stay, and their accounts are revalued. */
+	public void putSymbol(SymbolConfig config) {
+		SymbolState symbol = symbols.get(config.name());
+		if (symbol == null) {
+			symbol = new SymbolState(config);
+			symbols.put(config.name(), symbol);
+			symbolList.add(symbol);
+		}
+		else {
+			symbol.configure(config);
+		}
+		rebuildConversions();
+		for (Account account : Arrays.copyOf(symbol.holders, symbol.holderCount)) {
+			settle(account);
+		}
+	}
+
+	/**
+	 * Creates an account or updates its settings.
+	 *
+	 * @throws IllegalArgumentException when the group does not exist
+	 */
+	public AccountState putAccount(AccountConfig config) {
+		GroupState group = groups.get(config.group());
+		if (group == null) {
+			throw new IllegalArgumentException("unknown group " + config.group());
+		}
+		Account account = accounts.get(config.login().value());
+		if (account == null) {
+			account = new Account(config, group);
+			accounts.put(config.login().value(), account);
+			accountList.add(account);
+		}
+		else {
+			account.apply(config, group);
+		}
+		settle(account);
+		AccountState state = account.toState();
+		listener.accountChanged(state);
+		return state;
+	}
+
+	// ---------------------------------------------------------------- queries
+
+	public Optional<AccountState> account(Login login) {
+		Account account = accounts.get(login.value());
+		return account == null ? Optional.empty() : Optional.of(account.toState());
+	}
+
+	public Optional<MarginLevel> marginLevel(Login login) {
+		Account account = accounts.get(login.value());
+		return account == null ? Optional.empty() : Optional.of(account.toMarginLevel());
+	}
+
+	/** Open positions and live pending orders of the account. */
+	public List<TradeRecord> openTrades(Login login) {
+		Account account = accounts.get(login.value());
+		if (account == null) {
+			return List.of();
+		}
+		return account.orders.stream().map(Trade::toRecord).toList();
+	}
+
+	/** Closed positions, deleted orders and balance/credit records of the account, oldest first. */
+	public List<TradeRecord> history(Login login) {
+		Account account = accounts.get(login.value());
+		return account == null ? List.of() : List.copyOf(account.history);
+	}
+
+	/** An open position or live pending order. */
+	public Optional<TradeRecord> openTrade(Ticket ticket) {
+		Trade trade = openTrades.get(ticket.value());
+		return trade == null ? Optional.empty() : Optional.of(trade.toRecord());
+	}
+
+	public Optional<Quote> quote(String symbol) {
+		SymbolState s = symbols.get(symbol);
+		return s == null || !s.hasQuote ? Optional.empty() : Optional.of(s.quote());
+	}
+
+	/** All accounts, for a pumping client's initial snapshot (UsersGet). */
+	public List<AccountState> accounts() {
+		return accountList.stream().map(Account::toState).toList();
+	}
+
+	/** Margin state of every account (MarginsGet). */
+	public List<MarginLevel> marginLevels() {
+		return accountList.stream().map(Account::toMarginLevel).toList();
+	}
+
+	/** Every open position and live pending order (TradesGet). */
+	public List<TradeRecord> allOpenTrades() {
+		List<TradeRecord> trades = new ArrayList<>(openTrades.size());
+		openTrades.forEach(trade -> trades.add(trade.toRecord()));
+		return trades;
+	}
+
+	public List<SymbolConfig> symbols() {
+		return symbolList.stream().map(s -> s.config).toList();
+	}
+
+	public List<GroupConfig> groups() {
+		return groups.values().stream().map(g -> g.config).toList();
+	}
+
+	public int accountCount() {
+		return accountList.size();
+	}
+
+	public int openTradeCount() {
+		return openTrades.size();
+	}
+
+	/** Size of the symbol → accounts index entry: accounts with open orders on the symbol. */
+	int holderCount(String symbol) {
+		SymbolState s = symbols.get(symbol);
+		return s == null ? 0 : s.holderCount;
+	}
+
+	// ---------------------------------------------------------------- balance and credit
+
+	/** Deposit (positive) or withdrawal (negative), TT_BR_BALANCE with OP_BALANCE. */
+	public TradeResult balance(Login login, double amount, String comment) {
+		return moneyOperation(login, amount, comment, TradeCommand.BALANCE);
+	}
+
+	/** Credit in (positive) or out (negative), TT_BR_BALANCE with OP_CREDIT. */
+	public TradeResult credit(Login login, double amount, String comment) {
+		return moneyOperation(login, amount, comment, TradeCommand.CREDIT);
+	}
+
+	private TradeResult moneyOperation(Login login, double amount, String comment, TradeCommand cmd) {
+		Account account = accounts.get(login.value());
+		if (account == null || amount == 0 || !Double.isFinite(amount)) {
+			return TradeResult.refused(ReturnCode.INVALID_DATA);
+		}
+		amount = Money.round2(amount);
+		if (amount < 0) {
+			if (cmd == TradeCommand.CREDIT && account.credit + amount < -0.001) {
+				return TradeResult.refused(ReturnCode.TRADE_NO_MONEY);
+			}
+			if (account.freeMargin() + amount < -0.001) {
+				return TradeResult.refused(ReturnCode.TRADE_NO_MONEY);
+			}
+		}
+		if (cmd == TradeCommand.BALANCE) {
+			account.balance = Money.round2(account.balance + amount);
+			account.dayDeposit += amount;
+		}
+		else {
+			account.credit = Money.round2(account.credit + amount);
+			account.dayCredit += amount;
+		}
+		Instant now = clock.instant();
+		Ticket ticket = new Ticket(nextTicket++);
+		TradeRecord record = new TradeRecord(ticket, login, "", 0, cmd, 0, now, 0, 0, 0, now, null, 0, 0, 0, 0, 0,
+				amount, 0, truncate(comment), 0);
+		account.addHistory(record);
+		listener.tradeClosed(record);
+		settle(account);
+		listener.accountChanged(account.toState());
+		return TradeResult.ok(ticket);
+	}
+
+	// ---------------------------------------------------------------- client trade operations
+
+	/** Opens a market position at the current price, or places a pending order. */
+	public TradeResult open(OpenOrder order) {
+		Account account = accounts.get(order.login().value());
+		SymbolState symbol = symbols.get(order.symbol());
+		if (account == null || symbol == null || !(order.cmd().isMarket() || order.cmd().isPending())) {
+			return TradeResult.refused(ReturnCode.INVALID_DATA);
+		}
+		ReturnCode code = checkAccess(account);
+		if (code == ReturnCode.OK) {
+			code = checkOpen(account, symbol, order);
+		}
+		if (code != ReturnCode.OK) {
+			return TradeResult.refused(code);
+		}
+		Trade trade = new Trade(nextTicket, account, symbol, order.cmd(), order.volume(), truncate(order.comment()),
+				order.magic());
+		trade.openTime = clock.millis();
+		trade.sl = normalize(order.sl(), symbol);
+		trade.tp = normalize(order.tp(), symbol);
+		if (order.cmd().isPending()) {
+			trade.openPrice = normalize(order.price(), symbol);
+			trade.expiration = order.expiration() == null ? 0 : order.expiration().toEpochMilli();
+			nextTicket++;
+			addOrder(account, trade);
+			if (trade.expiration != 0) {
+				expirations.add(trade);
+			}
+			listener.tradeOpened(trade.toRecord());
+			return TradeResult.ok(new Ticket(trade.ticket));
+		}
+		trade.openPrice = symbol.openPrice(trade.isBuy());
+		if (!fillPosition(account, trade)) {
+			return TradeResult.refused(ReturnCode.TRADE_NO_MONEY);
+		}
+		nextTicket++;
+		listener.tradeOpened(trade.toRecord());
+		settle(account);
+		return TradeResult.ok(new Ticket(trade.ticket));
+	}
+
+	/** Changes SL/TP of a position, or price, SL/TP and expiration of a pending order. */
+	public TradeResult modify(ModifyOrder request) {
+		Trade trade = openTrades.get(request.ticket().value());
+		if (trade == null) {
+			return TradeResult.refused(ReturnCode.INVALID_DATA);
+		}
+		Account account = trade.account;
+		SymbolState symbol = trade.symbol;
+		ReturnCode code = checkAccess(account);
+		if (code == ReturnCode.OK) {
+			code = checkMarket(symbol, false);
+		}
+		if (code == ReturnCode.OK && OrderRules.isFrozen(trade)) {
+			code = ReturnCode.TRADE_MODIFY_DENIED;
+		}
+		double sl = normalize(request.sl(), symbol);
+		double tp = normalize(request.tp(), symbol);
+		long expiration = request.expiration() == null ? 0 : request.expiration().toEpochMilli();
+		double price = trade.cmd.isPending() ? normalize(request.price(), symbol) : trade.openPrice;
+		if (code == ReturnCode.OK) {
+			if (sl == trade.sl && tp == trade.tp && price == trade.openPrice
+					&& (!trade.cmd.isPending() || expiration == trade.expiration)) {
+				return new TradeResult(ReturnCode.OK_NONE, request.ticket());
+			}
+			if (trade.cmd.isPending()) {
+				code = OrderRules.checkPendingPrice(symbol, trade.cmd, price, sl, tp);
+				if (code == ReturnCode.OK) {
+					code = checkExpiration(account, expiration);
+				}
+			}
+			else {
+				code = OrderRules.checkPositionStops(symbol, trade.isBuy(), sl, tp);
+			}
+		}
+		if (code != ReturnCode.OK) {
+			return TradeResult.refused(code);
+		}
+		trade.sl = sl;
+		trade.tp = tp;
+		if (trade.cmd.isPending()) {
+			trade.openPrice = price;
+			if (expiration != trade.expiration) {
+				expirations.remove(trade);
+				trade.expiration = expiration;
+				if (expiration != 0) {
+					expirations.add(trade);
+				}
+			}
+		}
+		listener.tradeModified(trade.toRecord());
+		return TradeResult.ok(request.ticket());
+	}
+
+	/** Closes the whole position at the current price. */
+	public TradeResult close(Ticket ticket) {
+		Trade trade = openTrades.get(ticket.value());
+		return trade == null ? TradeResult.refused(ReturnCode.INVALID_DATA) : close(ticket, trade.volume);
+	}
+
+	/**
+	 * Closes {@code volume} (1/100 lot) of a position at the current price. A partial close keeps
+	 * the ticket for the closed part and opens the remainder under a new ticket, as MT4 does.
+	 */
+	public TradeResult close(Ticket ticket, int volume) {
+		Trade trade = openTrades.get(ticket.value());
+		if (trade == null || !trade.cmd.isMarket()) {
+			return TradeResult.refused(ReturnCode.INVALID_DATA);
+		}
+		Account account = trade.account;
+		SymbolState symbol = trade.symbol;
+		ReturnCode code = checkAccess(account);
+		if (code == ReturnCode.OK) {
+			code = checkMarket(symbol, false);
+		}
+		if (code == ReturnCode.OK && account.group.config.closeFifo() && hasOlderPosition(trade)) {
+			code = ReturnCode.TRADE_PROHIBITED_BY_FIFO;
+		}
+		if (code == ReturnCode.OK) {
+			GroupConfig.Security security = account.group.config.security(symbol.config.type());
+			int rest = trade.volume - volume;
+			if (volume <= 0 || rest < 0 || volume % security.lotStep() != 0
+					|| (rest > 0 && (volume < security.lotMin() || rest < security.lotMin()))) {
+				code = ReturnCode.TRADE_BAD_VOLUME;
+			}
+		}
+		if (code != ReturnCode.OK) {
+			return TradeResult.refused(code);
+		}
+		closePosition(trade, volume, symbol.closePrice(trade.isBuy()), null);
+		settle(account);
+		listener.accountChanged(account.toState());
+		return TradeResult.ok(ticket);
+	}
+
+	/**
+	 * Open time decides age; a partial-close remainder keeps its original open time. Tickets
+	 * only break ties within the same millisecond.
+	 */
+	private static boolean hasOlderPosition(Trade trade) {
+		for (Trade other : trade.account.orders) {
+			if (other != trade && other.symbol == trade.symbol && other.cmd.isMarket()
+					&& (other.openTime < trade.openTime || (other.openTime == trade.openTime && other.ticket < trade.ticket))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Deletes a pending order. */
+	public TradeResult delete(Ticket ticket) {
+		Trade trade = openTrades.get(ticket.value());
+		if (trade == null || !trade.cmd.isPending()) {
+			return TradeResult.refused(ReturnCode.INVALID_DATA);
+		}
+		ReturnCode code = checkAccess(trade.account);
+		if (code == ReturnCode.OK && trade.symbol.hasQuote && OrderRules.isFrozen(trade)) {
+			code = ReturnCode.TRADE_MODIFY_DENIED;
+		}
+		if (code != ReturnCode.OK) {
+			return TradeResult.refused(code);
+		}
+		cancelPending(trade, null);
+		return TradeResult.ok(ticket);
+	}
+
+	// ---------------------------------------------------------------- prices and time
+
+	/**
+	 * Applies a feed quote: triggers pending orders and SL/TP, revalues only the accounts holding
+	 * the symbol or a symbol whose profit is converted through it, and runs margin call and
+	 * stop-out for them.
+	 *
+	 * @return false when the symbol is unknown or the quote is not a valid price
+	 */
+	public boolean tick(String symbolName, double bid, double ask) {
+		SymbolState symbol = symbols.get(symbolName);
+		if (symbol == null || !(bid > 0) || !(ask > 0)) {
+			return false;
+		}
+		int digits = symbol.config.digits();
+		symbol.bid = Money.normalizePrice(bid, digits);
+		symbol.ask = symbol.config.spread() > 0
+				? Money.normalizePrice(symbol.bid + symbol.config.spread() * symbol.point, digits)
+				: Money.normalizePrice(Math.max(ask, bid), digits);
+		symbol.quoteTime = clock.millis();
+		symbol.hasQuote = true;
+		listener.tickApplied(symbol.quote());
+
+		long mark = ++tickSequence;
+		// Copies: triggers and stop-outs can drop accounts from the holders arrays while we iterate.
+		Account[] holders = Arrays.copyOf(symbol.holders, symbol.holderCount);
+		for (Account account : holders) {
+			account.tickMark = mark;
+		}
+		revalueOnTick(holders, symbol);
+		if (symbol.dependents.length > 0) {
+			ArrayList<Account> others = new ArrayList<>();
+			for (SymbolState dependent : symbol.dependents) {
+				for (int i = 0; i < dependent.holderCount; i++) {
+					Account account = dependent.holders[i];
+					if (account.tickMark != mark) {
+						account.tickMark = mark;
+						others.add(account);
+					}
+				}
+			}
+			revalueOnTick(others.toArray(Account[]::new), null);
+		}
+		return true;
+	}
+
+	/**
+	 * Time-driven work: expires pending orders and runs every end of day (rollover, daily
+	 * reports) whose time has come. Call it periodically, e.g. once a second.
+	 */
+	public void processTimers() {
+		long now = clock.millis();
+		while (!expirations.isEmpty() && expirations.peek().expiration <= now) {
+			Trade trade = expirations.poll();
+			if (openTrades.get(trade.ticket) == trade && trade.cmd.isPending()) {
+				cancelPending(trade, "[expired]");
+			}
+		}
+		while (!clock.instant().isBefore(nextEndOfDay)) {
+			Instant eod = nextEndOfDay;
+			endOfDay(eod);
+			nextEndOfDay = endOfDayAfter(eod);
+		}
+	}
+
+	/** Recomputes margin and floating profit of every account; parallel over account ranges. */
+	public void recalculateAll() {
+		Account[] all = accountList.toArray(Account[]::new);
+		int chunk = PARALLEL_CHUNK;
+		int chunks = (all.length + chunk - 1) / chunk;
+		// Workers write only to the accounts (and their trades) of their own range; the join at
+		// the end of forEach publishes their writes to this thread.
+		IntStream.range(0, chunks).parallel().forEach(c -> {
+			int end = Math.min(all.length, (c + 1) * chunk);
+			for (int i = c * chunk; i < end; i++) {
+				Valuation.recalcMargin(all[i]);
+				Valuation.recalcProfit(all[i]);
+			}
+		});
+		for (Account account : all) {
+			checkLevels(account);
+		}
+	}
+
+	// ---------------------------------------------------------------- checks
+
+	private ReturnCode checkAccess(Account account) {
+		if (!account.enabled) {
+			return ReturnCode.ACCOUNT_DISABLED;
+		}
+		return account.readOnly ? ReturnCode.TRADE_DISABLE : ReturnCode.OK;
+	}
+
+	private ReturnCode checkMarket(SymbolState symbol, boolean opening) {
+		TradeMode mode = symbol.config.tradeMode();
+		if (mode == TradeMode.DISABLED || (opening && mode == TradeMode.CLOSE_ONLY)) {
+			return ReturnCode.TRADE_DISABLE;
+		}
+		if (!symbol.config.sessions().isOpen(serverTime())) {
+			return ReturnCode.TRADE_MARKET_CLOSED;
+		}
+		return symbol.hasQuote ? ReturnCode.OK : ReturnCode.TRADE_OFFQUOTES;
+	}
+
+	private ReturnCode checkOpen(Account account, SymbolState symbol, OpenOrder order) {
+		GroupConfig group = account.group.config;
+		GroupConfig.Security security = group.security(symbol.config.type());
+		if (!security.trade()) {
+			return ReturnCode.TRADE_DISABLE;
+		}
+		ReturnCode code = checkMarket(symbol, true);
+		if (code != ReturnCode.OK) {
+			return code;
+		}
+		boolean buy = order.cmd().isBuy();
+		if (!buy && symbol.config.longOnly()) {
+			return ReturnCode.TRADE_LONG_ONLY;
+		}
+		Conversion profitConversion = symbol.profitConversion(account.group.currencyId);
+		if (profitConversion == null || Double.isNaN(profitConversion.rate(false))
+				|| Double.isNaN(marginRate(account, symbol, buy))) {
+			return ReturnCode.TRADE_OFFQUOTES;
+		}
+		int volume = order.volume();
+		if (volume < security.lotMin() || volume > security.lotMax() || volume % security.lotStep() != 0) {
+			return ReturnCode.TRADE_BAD_VOLUME;
+		}
+		if (group.maxPositions() > 0 && account.orders.size() >= group.maxPositions()) {
+			return ReturnCode.TRADE_TOO_MANY_ORDERS;
+		}
+		if (group.hedgeProhibited()) {
+			for (Trade t : account.orders) {
+				if (t.symbol == symbol && t.isBuy() != buy) {
+					return ReturnCode.TRADE_HEDGE_PROHIBITED;
+				}
+			}
+		}
+		double sl = normalize(order.sl(), symbol);
+		double tp = normalize(order.tp(), symbol);
+		if (order.cmd().isPending()) {
+			code = OrderRules.checkPendingPrice(symbol, order.cmd(), normalize(order.price(), symbol), sl, tp);
+			if (code == ReturnCode.OK) {
+				code = checkExpiration(account, order.expiration() == null ? 0 : order.expiration().toEpochMilli());
+			}
+			return code;
+		}
+		if (order.price() > 0 && Math.abs(order.price() - symbol.openPrice(buy))
+				> order.deviation() * symbol.point + symbol.point / 10) {
+			return ReturnCode.TRADE_REQUOTE;
+		}
+		return OrderRules.checkPositionStops(symbol, buy, sl, tp);
+	}
+
+	private ReturnCode checkExpiration(Account account, long expiration) {
+		if (expiration == 0) {
+			return ReturnCode.OK;
+		}
+		if (!account.group.config.expirationAllowed() || expiration <= clock.millis()) {
+			return ReturnCode.TRADE_EXPIRATION_DENIED;
+		}
+		return ReturnCode.OK;
+	}
+
+	// ---------------------------------------------------------------- order lifecycle
+
+	private void addOrder(Account account, Trade trade) {
+		account.orders.add(trade);
+		account.hold(trade.symbol);
+		openTrades.put(trade.ticket, trade);
+	}
+
+	private void removeOrder(Trade trade) {
+		Account account = trade.account;
+		account.orders.remove(trade);
+		account.release(trade.symbol);
+		openTrades.remove(trade.ticket);
+	}
+
+	/**
+	 * Turns {@code trade} (new, or a triggered pending order) into a position: fixes its rates,
+	 * charges commission and checks margin. Returns false, leaving the account as it was, when
+	 * the margin would grow beyond the free margin.
+	 */
+	private boolean fillPosition(Account account, Trade trade) {
+		SymbolState symbol = trade.symbol;
+		Conversion conversion = symbol.profitConversion(account.group.currencyId);
+		double profitRate = conversion == null ? Double.NaN : conversion.rate(false);
+		double marginRate = marginRate(account, symbol, trade.isBuy());
+		if (Double.isNaN(profitRate) || Double.isNaN(marginRate)) {
+			return false;
+		}
+		trade.convRateOpen = profitRate;
+		trade.marginRate = marginRate;
+		trade.commission = -commission(account, trade, profitRate);
+		double marginBefore = account.margin;
+		boolean isNew = openTrades.get(trade.ticket) != trade;
+		if (isNew) {
+			addOrder(account, trade);
+		}
+		Valuation.recalcMargin(account);
+		Valuation.recalcProfit(account);
+		if (account.margin > marginBefore + 0.001 && account.freeMargin() < 0) {
+			trade.commission = 0;
+			if (isNew) {
+				removeOrder(trade);
+				Valuation.recalcMargin(account);
+				Valuation.recalcProfit(account);
+			}
+			return false;
+		}
+		return true;
+	}
+
+	private double commission(Account account, Trade trade, double profitRate) {
+		GroupConfig.Security security = account.group.config.security(trade.symbol.config.type());
+		double base = security.commission();
+		if (base == 0) {
+			return 0;
+		}
+		SymbolState symbol = trade.symbol;
+		double lots = trade.lots();
+		double amount = switch (security.commissionType()) {
+			case MONEY -> security.commissionPerLot() ? base * lots : base;
+			case PIPS -> base * symbol.point * symbol.profitFactor * lots * profitRate;
+			case PERCENT -> base / 100 * lots * symbol.config.contractSize() * trade.openPrice * profitRate;
+		};
+		return Money.round2(amount);
+	}
+
+	private double marginRate(Account account, SymbolState symbol, boolean buy) {
+		Conversion conversion = conversion(symbol.config.marginCurrency(), account.group.config.currency());
+		return conversion == null ? Double.NaN : conversion.rate(buy);
+	}
+
+	/**
+	 * Closes {@code volume} of a position at {@code price}. The realized profit is converted at
+	 * the rate of the moment (conv_rates[1]) and moves the balance together with swaps and
+	 * commission.
+	 *
+	 * @param reason appended to the comment ("[sl]", "so: ...") or null for a client close
+	 */
+	private void closePosition(Trade trade, int volume, double price, @Nullable String reason) {
+		Account account = trade.account;
+		if (volume < trade.volume) {
+			Trade rest = new Trade(nextTicket++, account, trade.symbol, trade.cmd, trade.volume - volume,
+					truncate("from #" + trade.ticket), trade.magic);
+			double share = (double) volume / trade.volume;
+			double closedCommission = Money.round2(trade.commission * share);
+			double closedStorage = Money.round2(trade.storage * share);
+			rest.openTime = trade.openTime;
+			rest.openPrice = trade.openPrice;
+			rest.sl = trade.sl;
+			rest.tp = trade.tp;
+			rest.convRateOpen = trade.convRateOpen;
+			rest.marginRate = trade.marginRate;
+			rest.commission = Money.round2(trade.commission - closedCommission);
+			rest.storage = Money.round2(trade.storage - closedStorage);
+			trade.commission = closedCommission;
+			trade.storage = closedStorage;
+			trade.volume = volume;
+			trade.comment = truncate("to #" + rest.ticket);
+			addOrder(account, rest);
+			listener.tradeOpened(rest.toRecord());
+		}
+		Conversion conversion = trade.symbol.profitConversion(account.group.currencyId);
+		double rate = conversion == null ? Double.NaN : conversion.rate(false);
+		if (Double.isNaN(rate)) {
+			rate = trade.convRateOpen;
+		}
+		trade.profit = Money.round2(trade.rawProfit(price) * rate);
+		if (reason != null) {
+			trade.comment = truncate(reason.startsWith("so:") ? reason : trade.comment + reason);
+		}
+		double result = trade.profit + trade.storage + trade.commission;
+		account.balance = Money.round2(account.balance + result);
+		account.dayClosed += result;
+		removeOrder(trade);
+		TradeRecord record = trade.toClosedRecord(clock.millis(), price, rate);
+		account.addHistory(record);
+		listener.tradeClosed(record);
+	}
+
+	private void cancelPending(Trade trade, @Nullable String reason) {
+		removeOrder(trade);
+		if (trade.expiration != 0) {
+			expirations.remove(trade);
+		}
+		if (reason != null) {
+			trade.comment = truncate(trade.comment + reason);
+		}
+		double price = trade.symbol.hasQuote ? trade.symbol.openPrice(trade.isBuy()) : 0;
+		TradeRecord record = trade.toClosedRecord(clock.millis(), price, 0);
+		trade.account.addHistory(record);
+		listener.tradeClosed(record);
+	}
+
+	/**
+	 * Activates pending orders and fires SL/TP of {@code account}'s orders on {@code symbol}.
+	 * Buy orders and the SL/TP of sells compare with the ask; sell orders and the SL/TP of buys
+	 * with the bid. Returns whether the balance changed.
+	 */
+	private boolean runTriggers(Account account, SymbolState symbol) {
+		boolean closed = false;
+		ArrayList<Trade> orders = account.orders;
+		for (int i = 0; i < orders.size(); i++) {
+			Trade t = orders.get(i);
+			if (t.symbol != symbol || !t.cmd.isPending()) {
+				continue;
+			}
+			if (!OrderRules.pendingHit(t, symbol)) {
+				continue;
+			}
+			TradeCommand pendingCmd = t.cmd;
+			t.cmd = pendingCmd.positionCommand();
+			long placed = t.openTime;
+			t.openTime = clock.millis();
+			if (fillPosition(account, t)) {
+				if (t.expiration != 0) {
+					expirations.remove(t);
+					t.expiration = 0;
+				}
+				listener.tradeModified(t.toRecord());
+			}
+			else {
+				t.cmd = pendingCmd;
+				t.openTime = placed;
+				cancelPending(t, "[no money]");
+				Valuation.recalcMargin(account);
+				Valuation.recalcProfit(account);
+				i--;
+			}
+		}
+		for (int i = 0; i < orders.size(); i++) {
+			Trade t = orders.get(i);
+			if (t.symbol != symbol || !t.cmd.isMarket()) {
+				continue;
+			}
+			double market = symbol.closePrice(t.isBuy());
+			if (OrderRules.stopLossHit(t, market)) {
+				closePosition(t, t.volume, t.sl, "[sl]");
+			}
+			else if (OrderRules.takeProfitHit(t, market)) {
+				closePosition(t, t.volume, t.tp, "[tp]");
+			}
+			else {
+				continue;
+			}
+			closed = true;
+			i--;
+		}
+		return closed;
+	}
+
+	/**
+	 * Revalues the accounts a tick affects in two phases. The first only reads shared state and
+	 * writes each account's own fields, so for large fans it runs in parallel over account
+	 * ranges; it flags the accounts that need more. The second, on the engine thread, does what
+	 * has side effects (triggers, stop-out, events) for the flagged accounts only.
+	 *
+	 * @param ticked the ticked symbol for its holders; null for accounts that only hold crosses
+	 *     converted through it
+	 */
+	private void revalueOnTick(Account[] accounts, @Nullable SymbolState ticked) {
+		int n = accounts.length;
+		boolean[] flagged = new boolean[n];
+		if (n >= PARALLEL_MIN_ACCOUNTS) {
+			IntStream.range(0, (n + PARALLEL_CHUNK - 1) / PARALLEL_CHUNK).parallel().forEach(c -> {
+				for (int i = c * PARALLEL_CHUNK, end = Math.min(n, (c + 1) * PARALLEL_CHUNK); i < end; i++) {
+					flagged[i] = Valuation.revalue(accounts[i], ticked);
+				}
+			});
+		}
+		else {
+			for (int i = 0; i < n; i++) {
+				flagged[i] = Valuation.revalue(accounts[i], ticked);
+			}
+		}
+		for (int i = 0; i < n; i++) {
+			if (!flagged[i]) {
+				continue;
+			}
+			Account account = accounts[i];
+			if (ticked != null && runTriggers(account, ticked)) {
+				settle(account);
+				listener.accountChanged(account.toState());
+			}
+			else {
+				settle(account);
+			}
+		}
+	}
+
+	// ---------------------------------------------------------------- money model
+
+	/** Full recomputation after the account's orders, money or settings changed. */
+	private void settle(Account account) {
+		Valuation.recalcMargin(account);
+		Valuation.recalcProfit(account);
+		checkLevels(account);
+	}
+
+	/**
+	 * Updates the level type and runs stop-out: while the account is at or below the stop-out
+	 * level, close the position with the worst result (profit + swaps + commission) and re-evaluate.
+	 */
+	private void checkLevels(Account account) {
+		LevelType type = account.computeLevelType();
+		if (type == LevelType.STOP_OUT && !(account.group.config.stopoutSkipHedged() && Valuation.isFullyHedged(account))) {
+			if (account.levelType != LevelType.STOP_OUT) {
+				account.levelType = LevelType.STOP_OUT;
+				listener.marginLevelChanged(account.toMarginLevel());
+			}
+			boolean closed = false;
+			while (type == LevelType.STOP_OUT) {
+				Trade worst = null;
+				for (Trade t : account.orders) {
+					if (t.cmd.isMarket() && (worst == null || t.floating() < worst.floating())) {
+						worst = t;
+					}
+				}
+				if (worst == null) {
+					break;
+				}
+				String comment = String.format(Locale.ROOT, "so: %.1f%%/%.2f/%.2f", account.marginLevelPercent(),
+						account.equity(), account.margin);
+				closePosition(worst, worst.volume, worst.symbol.closePrice(worst.isBuy()), comment);
+				closed = true;
+				Valuation.recalcMargin(account);
+				Valuation.recalcProfit(account);
+				type = account.computeLevelType();
+			}
+			if (closed) {
+				listener.accountChanged(account.toState());
+			}
+		}
+		if (type != account.levelType) {
+			account.levelType = type;
+			listener.marginLevelChanged(account.toMarginLevel());
+		}
+	}
+
+	// ---------------------------------------------------------------- end of day
+
+	/**
+	 * Rollover then daily reports for the trading day that ends at {@code eod}. No swaps are
+	 * charged for Saturday and Sunday; the triple-swap day pays for the weekend instead.
+	 */
+	private void endOfDay(Instant eod) {
+		LocalDate tradingDay = eod.minusSeconds(60).atZone(settings.serverZone()).toLocalDate();
+		DayOfWeek weekday = tradingDay.getDayOfWeek();
+		boolean weekend = weekday == DayOfWeek.SATURDAY || weekday == DayOfWeek.SUNDAY;
+		if (!weekend) {
+			rollover(weekday);
+		}
+		if (!weekend || settings.statementWeekend()) {
+			for (Account account : accountList) {
+				DailyReport report = new DailyReport(account.login, eod, tradingDay, account.group.config.name(),
+						account.balancePrev, account.balance, Money.round2(account.dayDeposit),
+						Money.round2(account.dayCredit), Money.round2(account.dayClosed), account.profit,
+						Money.round2(account.equity()), account.margin, Money.round2(account.freeMargin()));
+				account.balancePrev = account.balance;
+				account.dayDeposit = 0;
+				account.dayCredit = 0;
+				account.dayClosed = 0;
+				listener.dailyReport(report);
+			}
+		}
+	}
+
+	private void rollover(DayOfWeek weekday) {
+		for (Account account : accountList) {
+			GroupState group = account.group;
+			if (!group.config.useSwap() || account.orders.isEmpty()) {
+				continue;
+			}
+			boolean charged = false;
+			for (Trade t : account.orders) {
+				SymbolConfig c = t.symbol.config;
+				if (!t.cmd.isMarket() || !c.swapEnabled()) {
+					continue;
+				}
+				double swap = swap(account, t);
+				if (Double.isNaN(swap) || swap == 0) {
+					continue;
+				}
+				t.storage = Money.round2(t.storage + (weekday == c.tripleSwapDay() ? 3 * swap : swap));
+				charged = true;
+				listener.tradeModified(t.toRecord());
+			}
+			if (charged) {
+				Valuation.recalcProfit(account);
+				checkLevels(account);
+			}
+		}
+	}
+
+	/** One day's swap of a position in the account currency, sign as configured. */
+	private double swap(Account account, Trade t) {
+		SymbolState symbol = t.symbol;
+		SymbolConfig c = symbol.config;
+		boolean buy = t.isBuy();
+		double value = account.group.swap(symbol, buy);
+		if (value == 0) {
+			return 0;
+		}
+		double lots = t.lots();
+		Conversion profitConversion = symbol.profitConversion(account.group.currencyId);
+		double profitRate = profitConversion == null ? Double.NaN : profitConversion.rate(false);
+		double amount = switch (c.swapType()) {
+			case POINTS -> lots * value * symbol.point * symbol.profitFactor * profitRate;
+			case BASE_CURRENCY, MARGIN_CURRENCY -> {
+				Conversion conversion = conversion(c.marginCurrency(), account.group.config.currency());
+				yield lots * value * (conversion == null ? Double.NaN : conversion.rate(false));
+			}
+			case INTEREST -> {
+				double price = c.swapOpenPrice() ? t.openPrice : symbol.closePrice(buy);
+				yield lots * c.contractSize() * price * value / 100 / 360 * profitRate;
+			}
+		};
+		return Money.round2(amount);
+	}
+
+	private Instant endOfDayAfter(Instant instant) {
+		ZonedDateTime now = instant.atZone(settings.serverZone());
+		ZonedDateTime candidate = now.toLocalDate().atTime(settings.endOfDay()).atZone(settings.serverZone());
+		if (!candidate.isAfter(now)) {
+			candidate = now.toLocalDate().plusDays(1).atTime(settings.endOfDay()).atZone(settings.serverZone());
+		}
+		return candidate.toInstant();
+	}
+
+	// ---------------------------------------------------------------- helpers
+
+	private LocalDateTime serverTime() {
+		return LocalDateTime.ofInstant(clock.instant(), settings.serverZone());
+	}
+
+	private int currencyId(String currency) {
+		Integer id = currencyIds.get(currency);
+		if (id == null) {
+			id = currencies.size();
+			currencies.add(currency);
+			currencyIds.put(currency, id);
+		}
+		return id;
+	}
+
+	private @Nullable Conversion conversion(String from, String to) {
+		String key = from + '/' + to;
+		Conversion conversion = conversionCache.get(key);
+		if (conversion == null && !conversionCache.containsKey(key)) {
+			conversion = Conversion.resolve(from, to, symbolList);
+			conversionCache.put(key, conversion);
+		}
+		return conversion;
+	}
+
+	/**
+	 * Resolves every symbol's profit conversion into every group currency and records which
+	 * symbols a tick must also revalue. Runs only when symbols or groups change.
+	 */
+	private void rebuildConversions() {
+		conversionCache.clear();
+		for (SymbolState symbol : symbolList) {
+			symbol.clearDependents();
+		}
+		for (SymbolState symbol : symbolList) {
+			Conversion[] byCurrency = new Conversion[currencies.size()];
+			for (int id = 0; id < byCurrency.length; id++) {
+				Conversion conversion = conversion(symbol.config.profitCurrency(), currencies.get(id));
+				byCurrency[id] = conversion;
+				if (conversion != null) {
+					for (SymbolState step : conversion.steps()) {
+						if (step != symbol) {
+							step.addDependent(symbol);
+						}
+					}
+				}
+			}
+			symbol.profitConversions = byCurrency;
+		}
+	}
+
+	private static double normalize(double price, SymbolState symbol) {
+		return price > 0 ? Money.normalizePrice(price, symbol.config.digits()) : 0;
+	}
+
+	private static String truncate(String comment) {
+		return comment.length() <= MAX_COMMENT ? comment : comment.substring(0, MAX_COMMENT);
+	}
+}
