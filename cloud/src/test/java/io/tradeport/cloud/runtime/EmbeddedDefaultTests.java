@@ -4,11 +4,14 @@ import java.nio.file.Files;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import io.tradeport.cloud.Http;
 import io.tradeport.cloud.Mailbox;
 import io.tradeport.cloud.StandaloneApplication;
 import io.tradeport.cloud.TestInfrastructure;
 import io.tradeport.cloud.WebSession;
+import io.tradeport.cloud.identity.Users;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +35,8 @@ class EmbeddedDefaultTests {
 			var mailLink = Mailbox.match(mailbox, "href=\"(/dev/mailbox/\\d+)\"");
 			password = Mailbox.temporaryPassword(browser.get(mailLink).body());
 			jwks = new Http(app.port()).get("/.well-known/openid-configuration/jwks").body();
+			assertThat(app.bean(Users.class).findByEmail("demo@tradeport.local")).as("the demo user is seeded").isPresent();
+			assertThat(demoClients(app)).isEqualTo(1);
 		}
 
 		try (var app = StandaloneApplication.start(data)) {
@@ -40,7 +45,12 @@ class EmbeddedDefaultTests {
 			var browser = new WebSession(app.port());
 			assertThat(browser.get("/dev/mailbox").body()).contains(email);
 			assertThat(browser.signIn(email, password).redirectsTo("/account/password/new")).isTrue();
+			assertThat(demoClients(app)).as("seeded once, not at every start").isEqualTo(1);
 		}
+	}
+
+	private static long demoClients(StandaloneApplication app) {
+		return app.bean(JdbcClient.class).sql("select count(*) from api_client where name = 'Demo API client'").query(Long.class).single();
 	}
 
 	@Test

@@ -1,0 +1,65 @@
+package io.tradeport.cloud.demo;
+
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import io.tradeport.cloud.clients.ApiClients;
+import io.tradeport.cloud.clients.ApiScopes;
+import io.tradeport.cloud.identity.ClientSecrets;
+import io.tradeport.cloud.identity.Users;
+import io.tradeport.cloud.organizations.Organizations;
+
+/**
+ * Seeds once, when the demo user does not exist yet. The generated password and client secret are printed this
+ * one time only; they are stored hashed like any other.
+ */
+@Component
+@Profile("embedded")
+class DemoSeed {
+
+	static final String DEMO_EMAIL = "demo@tradeport.local";
+	private static final Logger log = LoggerFactory.getLogger(DemoSeed.class);
+
+	private final Users users;
+	private final Organizations organizations;
+	private final ApiClients clients;
+
+	DemoSeed(Users users, Organizations organizations, ApiClients clients) {
+		this.users = users;
+		this.organizations = organizations;
+		this.clients = clients;
+	}
+
+	@EventListener
+	@Order(0)
+	void onFirstStart(ApplicationReadyEvent ready) {
+		if (users.findByEmail(DEMO_EMAIL).isPresent()) {
+			return;
+		}
+		var password = ClientSecrets.generate().substring(0, 20);
+		var user = users.create(DEMO_EMAIL, password);
+		var organization = organizations.membershipsOf(user).getFirst().organizationId();
+		var client = clients.register(organization, "Demo API client", Set.of(ApiScopes.WEBAPI), user);
+		var port = ready.getApplicationContext() instanceof WebServerApplicationContext web && web.getWebServer() != null
+				? web.getWebServer().getPort() : 8080;
+		var base = ready.getApplicationContext().getEnvironment().getProperty("tradeport.issuer", "http://localhost:" + port);
+		log.info("""
+
+				  Demo data created (shown only on this first start; kept under tradeport.data-dir):
+				    Sign in:        {} / {}
+				    API client id:  {}
+				    API secret:     {}
+				    API base URL:   {}
+				    Authority:      {}
+				""", DEMO_EMAIL, password, client.clientId(), client.clientSecret(), base, base);
+	}
+}
