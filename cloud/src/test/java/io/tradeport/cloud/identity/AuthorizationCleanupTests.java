@@ -1,17 +1,14 @@
 package io.tradeport.cloud.identity;
 
-import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.tradeport.cloud.ApiClientFixtures;
 import io.tradeport.cloud.Http;
 import io.tradeport.cloud.TradeportApplicationTest;
-import io.tradeport.cloud.clients.ApiClients;
-import io.tradeport.cloud.organizations.Organizations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,13 +19,7 @@ class AuthorizationCleanupTests {
 	int port;
 
 	@Autowired
-	IdentityFixtures fixtures;
-
-	@Autowired
-	Organizations organizations;
-
-	@Autowired
-	ApiClients clients;
+	ApiClientFixtures fixtures;
 
 	@Autowired
 	AuthorizationCleanup cleanup;
@@ -38,9 +29,7 @@ class AuthorizationCleanupTests {
 
 	@Test
 	void expiredAuthorizationsAreDeletedAndLiveOnesKept() {
-		var user = fixtures.userWithPassword(IdentityFixtures.uniqueEmail("cleanup"), "ochre pelican naps daily");
-		var organization = organizations.membershipsOf(user).getFirst().organizationId();
-		var client = clients.register(organization, "cleanup", Set.of("webapi"), user);
+		var client = fixtures.newOrganizationWithClient("cleanup").credentials();
 		var http = new Http(port);
 		for (int i = 0; i < 3; i++) {
 			http.postForm("/connect/token", Http.form("grant_type", "client_credentials", "client_id", client.clientId(),

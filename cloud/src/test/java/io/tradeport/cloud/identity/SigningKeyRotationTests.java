@@ -2,7 +2,6 @@ package io.tradeport.cloud.identity;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -10,13 +9,12 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.tradeport.cloud.ApiClientFixtures;
 import io.tradeport.cloud.Http;
 import io.tradeport.cloud.MutableClock;
 import io.tradeport.cloud.StandaloneApplication;
 import io.tradeport.cloud.TestInfrastructure;
-import io.tradeport.cloud.clients.ApiClients;
 import io.tradeport.cloud.clients.IssuedCredentials;
-import io.tradeport.cloud.organizations.Organizations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,9 +59,7 @@ class SigningKeyRotationTests {
 	}
 
 	private static IssuedCredentials apiClient(StandaloneApplication app) {
-		var user = app.bean(IdentityFixtures.class).userWithPassword(IdentityFixtures.uniqueEmail("keys"), "cobalt meadow hums quietly");
-		var organization = app.bean(Organizations.class).membershipsOf(user).getFirst().organizationId();
-		return app.bean(ApiClients.class).register(organization, "rotation", Set.of("webapi"), user);
+		return app.bean(ApiClientFixtures.class).newOrganizationWithClient("rotation").credentials();
 	}
 
 	private static String token(Http http, IssuedCredentials credentials) {

@@ -1,19 +1,17 @@
 package io.tradeport.cloud.identity;
 
 import java.util.Map;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import io.tradeport.cloud.ApiClientFixtures;
 import io.tradeport.cloud.Http;
 import io.tradeport.cloud.NodeScripts;
 import io.tradeport.cloud.TestInfrastructure;
 import io.tradeport.cloud.TradeportApplicationTest;
-import io.tradeport.cloud.clients.ApiClients;
-import io.tradeport.cloud.organizations.Organizations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,21 +23,16 @@ class ThirdPartyRelyingPartyTests {
 	int port;
 
 	@Autowired
-	IdentityFixtures fixtures;
-
-	@Autowired
-	Organizations organizations;
-
-	@Autowired
-	ApiClients clients;
+	ApiClientFixtures fixtures;
 
 	@Test
 	void openIdClientCompletesDiscoveryClientCredentialsCodeFlowWithPkceRefreshRotationAndLogout() {
-		var email = IdentityFixtures.uniqueEmail("rp-user");
-		var password = "granite falcon waits patiently";
-		var user = fixtures.userWithPassword(email, password);
-		var organization = organizations.membershipsOf(user).getFirst().organizationId();
-		var apiClient = clients.register(organization, "openid-client", Set.of("webapi"), user);
+		var owned = fixtures.newOrganizationWithClient("openid-client");
+		var apiClient = owned.credentials();
+		var organization = owned.organization();
+		var email = owned.ownerEmail();
+		var password = owned.ownerPassword();
+		var user = owned.owner();
 
 		var result = NodeScripts.run("oidc-relying-party.mjs", Http.form(
 				"ISSUER", "http://127.0.0.1:" + port,
@@ -57,9 +50,9 @@ class ThirdPartyRelyingPartyTests {
 
 	@Test
 	void theWebApiSdksTokenProviderObtainsATokenUnchanged() {
-		var user = fixtures.userWithPassword(IdentityFixtures.uniqueEmail("sdk"), "willow compass turns slowly");
-		var organization = organizations.membershipsOf(user).getFirst().organizationId();
-		var apiClient = clients.register(organization, "SDK", Set.of("webapi"), user);
+		var owned = fixtures.newOrganizationWithClient("sdk");
+		var apiClient = owned.credentials();
+		var organization = owned.organization();
 
 		var result = NodeScripts.run("sdk-token-provider.mjs", Map.of("ISSUER", "http://127.0.0.1:" + port,
 				"API_CLIENT_ID", apiClient.clientId(), "API_CLIENT_SECRET", apiClient.clientSecret(),

@@ -1,8 +1,6 @@
 package io.tradeport.cloud.identity;
 
 import java.time.Duration;
-import java.util.Set;
-
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -13,12 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import io.tradeport.cloud.ApiClientFixtures;
 import io.tradeport.cloud.Http;
 import io.tradeport.cloud.TradeportApplicationTest;
 import io.tradeport.cloud.audit.AuditLog;
-import io.tradeport.cloud.clients.ApiClients;
 import io.tradeport.cloud.clients.IssuedCredentials;
-import io.tradeport.cloud.organizations.Organizations;
 
 import static io.tradeport.cloud.Http.form;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,13 +28,7 @@ class TokenEndpointTests {
 	int port;
 
 	@Autowired
-	IdentityFixtures fixtures;
-
-	@Autowired
-	Organizations organizations;
-
-	@Autowired
-	ApiClients clients;
+	ApiClientFixtures fixtures;
 
 	@Autowired
 	AuditLog audit;
@@ -49,10 +40,9 @@ class TokenEndpointTests {
 	@BeforeEach
 	void anApiClientOfAnOrganization() {
 		http = new Http(port);
-		var owner = fixtures.userWithPassword(IdentityFixtures.uniqueEmail("owner"), "violet tractor sings loudly");
-		var organization = organizations.membershipsOf(owner).getFirst().organizationId();
-		organizationId = organization.toString();
-		client = clients.register(organization, "Reporting robot", Set.of("webapi"), owner);
+		var owned = fixtures.newOrganizationWithClient("reporting-robot");
+		organizationId = owned.organization().toString();
+		client = owned.credentials();
 	}
 
 	@Test
