@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
 
 @Configuration(proxyBeanMethods = false)
@@ -13,9 +14,9 @@ import org.springframework.security.oauth2.server.authorization.client.JdbcRegis
 class ClientsConfiguration {
 
 	@Bean
-	CachingRegisteredClientRepository registeredClientRepository(JdbcOperations jdbc, ClientsSettings settings,
-			Clock clock) {
-		return new CachingRegisteredClientRepository(new JdbcRegisteredClientRepository(jdbc),
-				settings.cacheTimeToLive(), clock);
+	CachingRegisteredClientRepository registeredClientRepository(JdbcOperations jdbcOperations, JdbcClient jdbc,
+			ClientsSettings settings, Clock clock) {
+		return new CachingRegisteredClientRepository(
+				new ActiveClientsOnly(new JdbcRegisteredClientRepository(jdbcOperations), jdbc), settings.cacheTimeToLive(), clock);
 	}
 }

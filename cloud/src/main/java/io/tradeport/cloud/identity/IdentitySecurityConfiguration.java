@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,7 +61,7 @@ import io.tradeport.cloud.audit.AuditLog;
 class IdentitySecurityConfiguration {
 
 	static final String[] PUBLIC_PAGES = { "/", "/login", "/register", "/forgot-password", "/reset-password",
-			"/error", "/css/**", "/favicon.ico", "/actuator/health", "/actuator/health/**", "/dev/mailbox", "/dev/mailbox/**" };
+			"/error", "/css/**", "/webjars/**", "/favicon.ico", "/actuator/health", "/actuator/health/**", "/dev/mailbox", "/dev/mailbox/**" };
 
 	@Bean
 	@Order(1)
@@ -118,6 +119,8 @@ class IdentitySecurityConfiguration {
 		failures.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked",
 				CredentialsExpiredException.class.getName(), "/login?expired"));
 		http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PAGES)
+			.permitAll()
+			.requestMatchers(HttpMethod.GET, "/invitations/*")
 			.permitAll()
 			.requestMatchers(PasswordChangeRequiredFilter.FORM)
 			.hasAuthority(SignedInUser.PASSWORD_CHANGE_REQUIRED)

@@ -1,6 +1,7 @@
 package io.tradeport.cloud.identity;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.servlet.FilterChain;
@@ -20,7 +21,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class PasswordChangeRequiredFilter extends OncePerRequestFilter {
 
 	static final String FORM = "/account/password/new";
-	private static final Set<String> ALLOWED = Set.of(FORM, "/logout", "/error");
+	private static final Set<String> ALLOWED = Set.of(FORM, "/logout", "/error", "/favicon.ico");
+	/** The form's own stylesheet and scripts; saving one of these as "where the user was going" would land them on a file. */
+	private static final List<String> STATIC = List.of("/css/", "/webjars/");
 
 	private final RequestCache requestCache = new HttpSessionRequestCache();
 
@@ -32,7 +35,7 @@ class PasswordChangeRequiredFilter extends OncePerRequestFilter {
 			.stream()
 			.anyMatch(authority -> SignedInUser.PASSWORD_CHANGE_REQUIRED.equals(authority.getAuthority()));
 		var path = request.getRequestURI().substring(request.getContextPath().length());
-		if (mustChange && !ALLOWED.contains(path) && !path.startsWith("/css/")) {
+		if (mustChange && !ALLOWED.contains(path) && STATIC.stream().noneMatch(path::startsWith)) {
 			if ("GET".equals(request.getMethod())) {
 				requestCache.saveRequest(request, response);
 			}

@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import io.tradeport.cloud.mail.Links;
 import io.tradeport.cloud.mail.MailNotSentException;
 
 @Controller
@@ -52,10 +53,10 @@ class PasswordController {
 	}
 
 	private final PasswordChanges changes;
-	private final PublicUrls urls;
+	private final Links urls;
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-	PasswordController(PasswordChanges changes, PublicUrls urls) {
+	PasswordController(PasswordChanges changes, Links urls) {
 		this.changes = changes;
 		this.urls = urls;
 	}

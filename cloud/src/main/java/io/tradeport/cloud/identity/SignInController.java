@@ -12,7 +12,9 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
+import io.tradeport.cloud.mail.Links;
 import io.tradeport.cloud.mail.MailNotSentException;
 
 @Controller
@@ -23,9 +25,9 @@ class SignInController {
 	}
 
 	private final Registration registration;
-	private final PublicUrls urls;
+	private final Links urls;
 
-	SignInController(Registration registration, PublicUrls urls) {
+	SignInController(Registration registration, Links urls) {
 		this.registration = registration;
 		this.urls = urls;
 	}
@@ -36,8 +38,8 @@ class SignInController {
 	}
 
 	@GetMapping("/register")
-	String registrationForm(Model model) {
-		model.addAttribute("form", new RegistrationForm(""));
+	String registrationForm(@RequestParam(defaultValue = "") String email, Model model) {
+		model.addAttribute("form", new RegistrationForm(email.length() > 254 ? "" : email));
 		return "identity/register";
 	}
 

@@ -1,6 +1,7 @@
 package io.tradeport.cloud.identity;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -9,6 +10,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.server.ServletServerHttpResponse;
@@ -34,10 +36,14 @@ class TokenEndpointEvents implements AuthenticationSuccessHandler {
 	private static final HttpMessageConverter<OAuth2Error> ERRORS = new OAuth2ErrorHttpMessageConverter();
 	private final AuditLog audit;
 	private final List<TokenClaimsContributor> contributors;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
 
-	TokenEndpointEvents(AuditLog audit, List<TokenClaimsContributor> contributors) {
+	TokenEndpointEvents(AuditLog audit, List<TokenClaimsContributor> contributors, ApplicationEventPublisher events, Clock clock) {
 		this.audit = audit;
 		this.contributors = contributors;
+		this.events = events;
+		this.clock = clock;
 	}
 
 	@Override
@@ -51,6 +57,7 @@ class TokenEndpointEvents implements AuthenticationSuccessHandler {
 				.withDetails(Map.of("grant", request.getParameter("grant_type") == null ? "" : request.getParameter("grant_type"),
 						"scope", String.join(" ", issued.getAccessToken().getScopes())));
 			audit.record(organizationOf(clientId).map(event::withOrganization).orElse(event));
+			events.publishEvent(new TokenIssued(clientId, event.details().get("grant"), clock.instant()));
 		}
 		tokenResponse.onAuthenticationSuccess(request, response, authentication);
 	}

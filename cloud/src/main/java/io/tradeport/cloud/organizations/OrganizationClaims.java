@@ -30,7 +30,7 @@ class OrganizationClaims implements TokenClaimsContributor {
 			var entry = new LinkedHashMap<String, Object>();
 			entry.put("id", membership.organizationId().toString());
 			entry.put("name", membership.organizationName());
-			entry.put("permissions", new ArrayList<>(Organizations.codes(membership.permissions())));
+			entry.put("permissions", new ArrayList<>(membership.grants().stream().map(grant -> grant.permission().code()).sorted().toList()));
 			list.add(entry);
 		});
 		return Map.of("organizations", list);

@@ -1,0 +1,5 @@
+package io.tradeport.cloud.platforms;
+
+public enum PlatformType {
+	MT4, MT5
+}
