@@ -41,6 +41,11 @@ public class TestInfrastructure implements ApplicationContextInitializer<Configu
 		}
 	}
 
+	/** The shared test application's data directory (its PostgreSQL files are under {@code postgres/}). */
+	public static Path dataDirectory() {
+		return DATA;
+	}
+
 	public static Path newDataDirectory() {
 		return createDataDirectory();
 	}

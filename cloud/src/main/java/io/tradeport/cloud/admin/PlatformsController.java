@@ -144,7 +144,6 @@ class PlatformsController {
 			errors.rejectValue("password", "required", "Enter the manager password.");
 		}
 		if (errors.hasErrors()) {
-			model.addAttribute("form", new ManagerApiForm(form.address(), form.login(), ""));
 			return apiForm(org, platform, authentication, session, model);
 		}
 		platforms.setManagerApi(page.organization(), id, form.address(), form.login(), form.password(), page.user());
@@ -168,7 +167,6 @@ class PlatformsController {
 			BindingResult errors, Authentication authentication, HttpSession session, Model model) {
 		var page = pages.open(org, Permission.MANAGE_PLATFORMS, authentication, session, model);
 		if (errors.hasErrors()) {
-			model.addAttribute("form", new ReportDatabaseForm(form.host(), form.port(), form.database(), form.login(), ""));
 			return databaseForm(org, platform, authentication, session, model);
 		}
 		platforms.setReportDatabase(page.organization(), new TradePlatformId(platform), form.host(), form.port(),
