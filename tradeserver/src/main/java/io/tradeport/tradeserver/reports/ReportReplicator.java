@@ -105,6 +105,8 @@ public final class ReportReplicator implements AutoCloseable {
 		}
 		engine = engineThread;
 		running = true;
+		// Queued now rather than by the writer thread, so that the engine stops dropping events soon.
+		requestSnapshot(true);
 		Thread thread = new Thread(this::run, "report-replicator");
 		thread.setDaemon(true);
 		writer = thread;
@@ -236,7 +238,6 @@ public final class ReportReplicator implements AutoCloseable {
 		Map<String, Integer> digits = new HashMap<>();
 		ReportWriter db = null;
 		long backoff = 0;
-		requestSnapshot(true);
 		long nextRefresh = System.nanoTime() + settings.refreshInterval().toNanos();
 		List<Change> drained = new ArrayList<>();
 		boolean retry = false;
