@@ -134,7 +134,7 @@ final class ReportWriter implements AutoCloseable {
 		try (PreparedStatement statement = connection.prepareStatement(UPSERT_CONFIG)) {
 			statement.setInt(1, CONFIG_SERVER_ADDRESS);
 			statement.setNull(2, java.sql.Types.INTEGER);
-			statement.setString(3, serverAddress);
+			statement.setString(3, fit(serverAddress, 255));
 			statement.executeUpdate();
 		}
 		connection.commit();
@@ -170,7 +170,7 @@ final class ReportWriter implements AutoCloseable {
 				AccountState a = stamped.value();
 				int i = 1;
 				statement.setInt(i++, a.login().value());
-				statement.setString(i++, a.group());
+				statement.setString(i++, fit(a.group(), 16));
 				statement.setInt(i++, a.enabled() ? 1 : 0);
 				statement.setInt(i++, a.readOnly() ? 1 : 0);
 				statement.setObject(i++, local(stamped.firstAt()));
@@ -183,7 +183,7 @@ final class ReportWriter implements AutoCloseable {
 				statement.setDouble(i++, a.margin());
 				statement.setDouble(i++, marginLevel(a));
 				statement.setDouble(i++, a.freeMargin());
-				statement.setString(i++, a.currency());
+				statement.setString(i++, fit(a.currency(), 16));
 				statement.setObject(i, modified);
 				statement.addBatch();
 				if (++count % batchSize == 0) {
@@ -204,7 +204,7 @@ final class ReportWriter implements AutoCloseable {
 				int i = 1;
 				statement.setInt(i++, t.ticket().value());
 				statement.setInt(i++, t.login().value());
-				statement.setString(i++, t.symbol());
+				statement.setString(i++, fit(t.symbol(), 16));
 				statement.setInt(i++, t.digits());
 				statement.setInt(i++, t.cmd().code());
 				statement.setInt(i++, t.volume());
@@ -220,7 +220,7 @@ final class ReportWriter implements AutoCloseable {
 				statement.setDouble(i++, t.storage());
 				statement.setDouble(i++, t.closePrice());
 				statement.setDouble(i++, t.profit());
-				statement.setString(i++, t.comment());
+				statement.setString(i++, fit(t.comment(), 32));
 				statement.setDouble(i++, t.marginRate());
 				statement.setInt(i++, stamp(stamped.at()));
 				statement.setInt(i++, t.magic());
@@ -247,7 +247,7 @@ final class ReportWriter implements AutoCloseable {
 					continue;
 				}
 				int i = 1;
-				statement.setString(i++, q.symbol());
+				statement.setString(i++, fit(q.symbol(), 16));
 				statement.setObject(i++, local(q.time()));
 				statement.setDouble(i++, q.bid());
 				statement.setDouble(i++, q.ask());
@@ -275,7 +275,7 @@ final class ReportWriter implements AutoCloseable {
 				int i = 1;
 				upsert.setInt(i++, d.login().value());
 				upsert.setObject(i++, time);
-				upsert.setString(i++, d.group());
+				upsert.setString(i++, fit(d.group(), 16));
 				upsert.setDouble(i++, d.balancePrev());
 				upsert.setDouble(i++, d.balance());
 				upsert.setDouble(i++, d.deposit());
@@ -307,6 +307,14 @@ final class ReportWriter implements AutoCloseable {
 	private void flush(PreparedStatement statement) throws SQLException {
 		statement.executeBatch();
 		connection.commit();
+	}
+
+	/**
+	 * Cuts text to the MT4 column's width. MT4 limits these names itself; the engine does not, and
+	 * in strict mode one over-long value would fail its whole batch on every retry.
+	 */
+	static String fit(String text, int width) {
+		return text.length() <= width ? text : text.substring(0, width);
 	}
 
 	/** Server-local time truncated to seconds; null (no time) is MT4's zero time, 1970-01-01. */

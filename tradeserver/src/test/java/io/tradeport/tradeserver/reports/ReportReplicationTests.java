@@ -129,6 +129,26 @@ class ReportReplicationTests {
 		}
 	}
 
+	@Test
+	void overlongNamesAreCutToMt4ColumnWidthsInsteadOfStoppingReplication() throws Exception {
+		try (ReplicationFixture f = new ReplicationFixture();
+				ReportReplicator replicator = f.replicator(ReplicationFixture.settings(), database)) {
+			replicator.start(f.engine);
+			f.run(e -> e.putGroup(io.tradeport.tradeserver.engine.GroupConfig.builder("demo-usd-professional", "USD").build()));
+			f.account(1001, "demo-usd-professional", 1_000);
+			f.account(1002, "demo-usd", 1_000);
+
+			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+				try (Connection connection = database.open()) {
+					Map<Object, Map<String, Object>> users = ReplicationFixture.rows(connection, "MT4_USERS", "LOGIN");
+					assertThat(users).hasSize(2);
+					assertThat(users.get(1001)).containsEntry("GROUP", "demo-usd-profess");
+				}
+			});
+			assertThat(replicator.status().lastError()).isNull();
+		}
+	}
+
 	private static List<Integer> tickets(Connection connection, String where) throws SQLException {
 		return ReplicationFixture.rows(connection, "(SELECT * FROM MT4_TRADES WHERE " + where + ")", "TICKET").keySet()
 			.stream().map(k -> (Integer) k).toList();
