@@ -67,8 +67,6 @@ public final class ReportReplicator implements AutoCloseable {
 	private volatile boolean running;
 	private volatile boolean connected;
 	private volatile @Nullable String lastError;
-	/** Rows the writer holds that are not written yet (after a failure, or prices waiting for digits). */
-	private volatile int pendingRows;
 	private final AtomicLong reconciliations = new AtomicLong();
 	private final AtomicLong rowsWritten = new AtomicLong();
 	private final AtomicLong droppedEvents = new AtomicLong();
@@ -266,7 +264,6 @@ public final class ReportReplicator implements AutoCloseable {
 					rowsWritten.addAndGet(db.write(unit, clock.instant(), digits));
 				}
 				retry = false;
-				pendingRows = unit.size();
 				lastError = null;
 				backoff = 0;
 			}
@@ -355,11 +352,5 @@ public final class ReportReplicator implements AutoCloseable {
 			// A symbol added after the last snapshot: its digits come with the next one.
 			requestSnapshot(false);
 		}
-	}
-
-	/** For tests: whether everything the engine reported so far has been written. */
-	boolean isIdle() {
-		return queue.isEmpty() && snapshots.isEmpty() && snapshotsInFlight.get() == 0 && dailyBuffer.isEmpty()
-				&& pendingRows == 0 && connected && lastError == null;
 	}
 }
