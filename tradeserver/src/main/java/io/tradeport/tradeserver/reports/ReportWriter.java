@@ -89,11 +89,14 @@ final class ReportWriter implements AutoCloseable {
 			  MARGIN = VALUES(MARGIN), MARGIN_FREE = VALUES(MARGIN_FREE), MODIFY_TIME = VALUES(MODIFY_TIME)""";
 
 	/**
-	 * PREVBALANCE is the balance at the last end of day. The guard keeps a re-sent older report
-	 * from overwriting the value of a newer one.
+	 * PREVBALANCE is the balance at the last end of day; PREVMONTHBALANCE the balance of the last
+	 * report of an earlier month (rows before the report time of the month's first day). The guard
+	 * keeps a re-sent older report from overwriting the values of a newer one.
 	 */
 	private static final String UPDATE_PREVBALANCE = """
-			UPDATE MT4_USERS SET PREVBALANCE = ?
+			UPDATE MT4_USERS SET PREVBALANCE = ?,
+			  PREVMONTHBALANCE = COALESCE((SELECT m.BALANCE FROM MT4_DAILY m WHERE m.LOGIN = ? AND m.TIME < ?
+			    ORDER BY m.TIME DESC LIMIT 1), PREVMONTHBALANCE)
 			WHERE LOGIN = ? AND NOT EXISTS (SELECT 1 FROM MT4_DAILY d WHERE d.LOGIN = ? AND d.TIME > ?)""";
 
 	private static final String UPSERT_CONFIG = """
@@ -287,10 +290,15 @@ final class ReportWriter implements AutoCloseable {
 				upsert.setDouble(i++, d.marginFree());
 				upsert.setObject(i, modified);
 				upsert.addBatch();
+				// Report times keep their time of day, so the first day of the month reported at the
+				// same wall-clock time bounds the earlier month's rows.
+				LocalDateTime monthStart = time.minusDays(d.tradingDay().getDayOfMonth() - 1);
 				prevBalance.setDouble(1, d.balance());
 				prevBalance.setInt(2, d.login().value());
-				prevBalance.setInt(3, d.login().value());
-				prevBalance.setObject(4, time);
+				prevBalance.setObject(3, monthStart);
+				prevBalance.setInt(4, d.login().value());
+				prevBalance.setInt(5, d.login().value());
+				prevBalance.setObject(6, time);
 				prevBalance.addBatch();
 				if (++count % batchSize == 0) {
 					flush(upsert);

@@ -130,6 +130,28 @@ class ReportReplicationTests {
 	}
 
 	@Test
+	void prevBalanceIsTheLastReportsBalanceAndPrevMonthBalanceTheLastOneOfTheMonthBefore() throws Exception {
+		try (ReplicationFixture f = new ReplicationFixture();
+				ReportReplicator replicator = f.replicator(ReplicationFixture.settings(), database)) {
+			replicator.start(f.engine);
+			f.account(1001, "demo-usd", 10_000);
+			// Reports for Tuesday 24 to Monday 30 November (none for the weekend), the last at 1 December 00:00.
+			f.runUntil(Instant.parse("2026-11-30T22:00:00Z"));
+			f.ok(e -> e.balance(Login.of(1001), 500, "Deposit"));
+			f.runUntil(Instant.parse("2026-12-01T22:00:00Z"));
+			assertThat(f.dailyReports).hasSize(6);
+
+			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+				f.assertTablesMatchEngine(database);
+				try (Connection connection = database.open()) {
+					Map<String, Object> user = ReplicationFixture.rows(connection, "MT4_USERS", "LOGIN").get(1001);
+					assertThat(user).containsEntry("PREVBALANCE", 10_500.0).containsEntry("PREVMONTHBALANCE", 10_000.0);
+				}
+			});
+		}
+	}
+
+	@Test
 	void overlongNamesAreCutToMt4ColumnWidthsInsteadOfStoppingReplication() throws Exception {
 		try (ReplicationFixture f = new ReplicationFixture();
 				ReportReplicator replicator = f.replicator(ReplicationFixture.settings(), database)) {
