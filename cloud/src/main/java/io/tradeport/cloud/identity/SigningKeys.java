@@ -82,6 +82,7 @@ class SigningKeys implements JWKSource<SecurityContext> {
 		this.clock = clock;
 		transactions.executeWithoutResult(status -> {
 			lockKeyTable();
+			resealWithCurrentKey();
 			if (load().isEmpty()) {
 				var now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 				insert(generate(), now, now);
@@ -175,6 +176,17 @@ class SigningKeys implements JWKSource<SecurityContext> {
 			.params(key.getKeyID(), key.toPublicJWK().toJSONString(), secrets.seal(key.toJSONString()),
 					UserStore.utc(createdAt), UserStore.utc(activeFrom))
 			.update();
+	}
+
+	/** After an encryption-key rotation, so that the previous key can be retired. */
+	private void resealWithCurrentKey() {
+		var rows = jdbc.sql("select kid, private_jwk_encrypted from signing_key").query((rs, row) -> new String[] { rs.getString(1), rs.getString(2) }).list();
+		for (var row : rows) {
+			if (secrets.needsResealing(row[1])) {
+				jdbc.sql("update signing_key set private_jwk_encrypted = ? where kid = ?").params(secrets.seal(secrets.open(row[1])), row[0]).update();
+				log.info("Re-sealed signing key {} with the current encryption key", row[0]);
+			}
+		}
 	}
 
 	/** Nodes starting together must not each create a first key. */
