@@ -1,0 +1,56 @@
+package io.tradeport.tradeserver.journal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.tradeport.tradeserver.engine.AccountConfig;
+import io.tradeport.tradeserver.engine.EngineListener;
+import io.tradeport.tradeserver.engine.EngineSettings;
+import io.tradeport.tradeserver.engine.GroupConfig;
+import io.tradeport.tradeserver.engine.Login;
+
+/**
+ * A rough measurement, not a test: acknowledged balance operations per second with fsync, for
+ * 1..N client threads that each wait for their acknowledgement before sending the next.
+ * Arguments: seconds per round, client counts (e.g. {@code 3 1 8 64}).
+ */
+final class JournalThroughput {
+
+	public static void main(String[] args) throws Exception {
+		long seconds = Long.parseLong(args[0]);
+		for (int a = 1; a < args.length; a++) {
+			int clients = Integer.parseInt(args[a]);
+			Path directory = Files.createTempDirectory("journal-throughput");
+			try (DurableEngine engine = DurableEngine.open(directory, Clock.systemUTC(), EngineSettings.defaults(),
+					EngineListener.NONE)) {
+				engine.putGroup(GroupConfig.builder("demo", "USD").build()).join();
+				for (int login = 1; login <= clients; login++) {
+					engine.putAccount(AccountConfig.of(login, "demo")).join();
+				}
+				AtomicLong acks = new AtomicLong();
+				long syncsBefore = engine.journalSyncs();
+				long end = System.nanoTime() + seconds * 1_000_000_000L;
+				List<Thread> threads = new ArrayList<>();
+				for (int login = 1; login <= clients; login++) {
+					Login who = Login.of(login);
+					threads.add(Thread.ofPlatform().start(() -> {
+						while (System.nanoTime() < end) {
+							engine.balance(who, 10, "deposit").join();
+							acks.incrementAndGet();
+						}
+					}));
+				}
+				for (Thread thread : threads) {
+					thread.join();
+				}
+				long syncs = engine.journalSyncs() - syncsBefore;
+				System.out.printf("%3d clients: %8.0f acknowledged/s, %6.0f fsyncs/s, %.1f commands per fsync%n", clients,
+						acks.get() / (double) seconds, syncs / (double) seconds, acks.get() / (double) Math.max(1, syncs));
+			}
+		}
+	}
+}
