@@ -33,6 +33,7 @@ import io.tradeport.tradeserver.engine.MarginLevel;
 import io.tradeport.tradeserver.engine.ModifyOrder;
 import io.tradeport.tradeserver.engine.OpenOrder;
 import io.tradeport.tradeserver.engine.Quote;
+import io.tradeport.tradeserver.engine.ReturnCode;
 import io.tradeport.tradeserver.engine.SymbolConfig;
 import io.tradeport.tradeserver.engine.Ticket;
 import io.tradeport.tradeserver.engine.TradeEngine;
@@ -236,7 +237,7 @@ public final class DurableEngine implements AutoCloseable {
 
 	public CompletableFuture<TradeResult> close(Ticket ticket, int volume) {
 		if (volume <= 0) {
-			return CompletableFuture.completedFuture(new TradeResult(io.tradeport.tradeserver.engine.ReturnCode.TRADE_BAD_VOLUME, null));
+			return CompletableFuture.completedFuture(new TradeResult(ReturnCode.TRADE_BAD_VOLUME, null));
 		}
 		return durable(new Command.Close(ticket, volume));
 	}
@@ -381,7 +382,8 @@ public final class DurableEngine implements AutoCloseable {
 
 	/**
 	 * Stops the timers, finishes the queued commands, makes the journal durable and releases the
-	 * directory. No snapshot is written: recovery replays the journal.
+	 * directory. No snapshot is written: recovery replays the journal. Stop the feed and other
+	 * producers first; commands submitted after this are rejected.
 	 */
 	@Override
 	public void close() throws IOException, InterruptedException {
