@@ -183,7 +183,12 @@ public final class DurableEngine implements AutoCloseable {
 					throw new IOException("journal gap: expected record " + expected + ", found " + entry.seq() + " in " + path);
 				}
 				clock.set(entry.timeMillis());
-				entry.command().apply(engine);
+				try {
+					entry.command().apply(engine);
+				}
+				catch (RuntimeException ex) {
+					// It failed the same way live; whatever it changed before failing is now changed again.
+				}
 				expected++;
 			}
 			if (scan.torn()) {
@@ -210,7 +215,7 @@ public final class DurableEngine implements AutoCloseable {
 		return durable(new Command.PutSymbol(config)).thenApply(ok -> null);
 	}
 
-	/** Completes exceptionally with IllegalArgumentException for an unknown group (nothing journaled). */
+	/** Completes exceptionally with IllegalArgumentException for an unknown group. */
 	public CompletableFuture<AccountState> putAccount(AccountConfig config) {
 		return durable(new Command.PutAccount(config));
 	}
@@ -305,9 +310,9 @@ public final class DurableEngine implements AutoCloseable {
 	// ---------------------------------------------------------------- snapshots
 
 	/**
-	 * Writes a snapshot of the current state and deletes the journal it makes redundant.
-	 * Completes when the snapshot is durable. Also taken automatically every
-	 * {@link Options#snapshotEveryRecords} records.
+	 * Writes a snapshot of the current state and deletes the journal it makes redundant, or joins
+	 * the snapshot already in progress. Completes when the snapshot is durable. Also taken
+	 * automatically every {@link Options#snapshotEveryRecords} records.
 	 */
 	public CompletableFuture<Void> snapshot() {
 		return thread.submit(this::startSnapshot).thenCompose(f -> f);
@@ -324,34 +329,52 @@ public final class DurableEngine implements AutoCloseable {
 
 	// ---------------------------------------------------------------- internals
 
-	private record Applied<T>(T result, long seq) {
+	private record Applied<T>(@Nullable T result, long seq, @Nullable RuntimeException failure) {
+
+		T get() {
+			if (failure != null) {
+				throw failure;
+			}
+			return result;
+		}
 	}
 
 	private <T> CompletableFuture<T> durable(Command<T> command) {
 		return thread.submit(engine -> run(engine, command))
-			.thenCompose(applied -> writer.whenDurable(applied.seq).thenApply(v -> applied.result));
+			.thenCompose(applied -> writer.whenDurable(applied.seq).thenApply(v -> applied.get()));
 	}
 
 	private <T> CompletableFuture<T> applied(Command<T> command) {
-		return thread.submit(engine -> run(engine, command).result);
+		return thread.submit(engine -> run(engine, command).get());
 	}
 
-	/** On the engine thread: apply, then queue the record. An exception leaves nothing journaled. */
+	/**
+	 * On the engine thread: apply, then queue the record. A command that throws is journaled all
+	 * the same: it may have changed some state before failing, and replay, being deterministic,
+	 * repeats exactly that. Dropping it would let memory and journal drift apart (tickets included).
+	 */
 	private <T> Applied<T> run(TradeEngine engine, Command<T> command) {
 		long time = clock.advance();
 		long seq = lastSeq + 1;
 		// Encoded before applying: if encoding failed after the change, memory would be ahead of the journal.
 		byte[] record = JournalFormat.encode(seq, time, command);
-		T result = command.apply(engine);
-		if (command instanceof Command.Tick && !Boolean.TRUE.equals(result)) {
-			return new Applied<>(result, lastSeq); // an ignored quote changed nothing
+		T result = null;
+		RuntimeException failure = null;
+		try {
+			result = command.apply(engine);
+		}
+		catch (RuntimeException ex) {
+			failure = ex;
+		}
+		if (failure == null && command instanceof Command.Tick && !Boolean.TRUE.equals(result)) {
+			return new Applied<>(result, lastSeq, null); // an ignored quote changed nothing
 		}
 		writer.append(seq, record);
 		lastSeq = seq;
 		if (++recordsSinceSnapshot >= options.snapshotEveryRecords() && runningSnapshot == null) {
 			startSnapshot(engine);
 		}
-		return new Applied<>(result, seq);
+		return new Applied<>(result, seq, failure);
 	}
 
 	/**
@@ -400,44 +423,58 @@ public final class DurableEngine implements AutoCloseable {
 		lockChannel.close();
 	}
 
-	/** Silent while the journal is replayed, then forwards to the caller's listener. */
+	/**
+	 * Silent while the journal is replayed, then forwards to the caller's listener. A listener's
+	 * exception is reported and swallowed: thrown into the engine it would abort a command halfway,
+	 * for a reason replay cannot reproduce.
+	 */
 	private static final class SwitchableListener implements EngineListener {
 
 		volatile EngineListener delegate = EngineListener.NONE;
 
+		private static void guard(Runnable call) {
+			try {
+				call.run();
+			}
+			catch (RuntimeException ex) {
+				Thread current = Thread.currentThread();
+				current.getUncaughtExceptionHandler().uncaughtException(current, ex);
+			}
+		}
+
 		@Override
 		public void tradeOpened(TradeRecord trade) {
-			delegate.tradeOpened(trade);
+			guard(() -> delegate.tradeOpened(trade));
 		}
 
 		@Override
 		public void tradeModified(TradeRecord trade) {
-			delegate.tradeModified(trade);
+			guard(() -> delegate.tradeModified(trade));
 		}
 
 		@Override
 		public void tradeClosed(TradeRecord trade) {
-			delegate.tradeClosed(trade);
+			guard(() -> delegate.tradeClosed(trade));
 		}
 
 		@Override
 		public void accountChanged(AccountState account) {
-			delegate.accountChanged(account);
+			guard(() -> delegate.accountChanged(account));
 		}
 
 		@Override
 		public void marginLevelChanged(MarginLevel level) {
-			delegate.marginLevelChanged(level);
+			guard(() -> delegate.marginLevelChanged(level));
 		}
 
 		@Override
 		public void tickApplied(Quote quote) {
-			delegate.tickApplied(quote);
+			guard(() -> delegate.tickApplied(quote));
 		}
 
 		@Override
 		public void dailyReport(DailyReport report) {
-			delegate.dailyReport(report);
+			guard(() -> delegate.dailyReport(report));
 		}
 	}
 }

@@ -194,6 +194,48 @@ class DurableEngineUnitTests {
 	}
 
 	@Test
+	void aCommandThatThrowsFailsItsFutureAndRecoveryStillMatches() throws Exception {
+		EngineState before;
+		try (DurableEngine engine = open()) {
+			setUp(engine);
+			assertThat(engine.putAccount(AccountConfig.of(9, "no such group")))
+				.failsWithin(Duration.ofSeconds(10)).withThrowableThat().withCauseInstanceOf(IllegalArgumentException.class);
+			ok(engine.balance(Login.of(1), 5, "afterwards"));
+			before = engine.exportState().join();
+		}
+		try (DurableEngine engine = open()) {
+			assertThat(engine.exportState().join()).isEqualTo(before);
+		}
+	}
+
+	@Test
+	void aThrowingListenerCannotAbortCommandsHalfway() throws Exception {
+		EngineListener throwing = new EngineListener() {
+			@Override
+			public void tradeOpened(io.tradeport.tradeserver.engine.TradeRecord trade) {
+				throw new IllegalStateException("listener bug");
+			}
+		};
+		List<Throwable> reported = java.util.Collections.synchronizedList(new ArrayList<>());
+		EngineState before;
+		try (DurableEngine engine = DurableEngine.open(directory, clock, EngineSettings.defaults(), throwing)) {
+			setUp(engine);
+			// The engine thread reports through its handler; the default one would print the trace.
+			engine.read(e -> {
+				Thread.currentThread().setUncaughtExceptionHandler((t, ex) -> reported.add(ex));
+				return null;
+			}).join();
+			Ticket ticket = ok(engine.open(OpenOrder.market(1, "EURUSD", TradeCommand.BUY, 10)));
+			assertThat(engine.openTrades(Login.of(1)).join()).extracting(t -> t.ticket()).containsExactly(ticket);
+			before = engine.exportState().join();
+		}
+		assertThat(reported).singleElement().satisfies(ex -> assertThat(ex).hasMessage("listener bug"));
+		try (DurableEngine engine = open()) {
+			assertThat(engine.exportState().join()).isEqualTo(before);
+		}
+	}
+
+	@Test
 	void aDirectoryIsOpenedByOneEngineAtATime() throws Exception {
 		try (DurableEngine engine = open()) {
 			assertThatThrownBy(this::open).isInstanceOf(IllegalStateException.class).hasMessageContaining("in use");
