@@ -6,9 +6,9 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
 
 import org.jspecify.annotations.Nullable;
@@ -41,7 +41,8 @@ final class JournalWriter implements AutoCloseable {
 	private ArrayList<Object> queue = new ArrayList<>();
 	private long queuedSeq;
 	private long durableSeq;
-	private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
+	/** By sequence number: a caller may register after a later record's caller did. */
+	private final PriorityQueue<Waiter> waiters = new PriorityQueue<>((a, b) -> Long.compare(a.seq, b.seq));
 	private @Nullable IOException failure;
 	private boolean closing;
 
