@@ -15,6 +15,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -118,6 +120,8 @@ class CrashRecoveryTests {
 				Integer.toString(CLIENTS))
 			.redirectError(stderr.toFile())
 			.start();
+		// A hung child must fail the test, not hang the build.
+		CompletableFuture.delayedExecutor(60, TimeUnit.SECONDS).execute(() -> process.toHandle().destroyForcibly());
 		List<String> acks = new ArrayList<>();
 		int refused = 0;
 		try (BufferedReader reader = new BufferedReader(
