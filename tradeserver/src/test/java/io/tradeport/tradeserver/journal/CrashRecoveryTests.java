@@ -121,7 +121,12 @@ class CrashRecoveryTests {
 			.redirectError(stderr.toFile())
 			.start();
 		// A hung child must fail the test, not hang the build.
-		CompletableFuture.delayedExecutor(60, TimeUnit.SECONDS).execute(() -> process.toHandle().destroyForcibly());
+		CompletableFuture<Void> finished = new CompletableFuture<>();
+		finished.orTimeout(60, TimeUnit.SECONDS).whenComplete((v, timeout) -> {
+			if (timeout != null) {
+				process.toHandle().destroyForcibly();
+			}
+		});
 		List<String> acks = new ArrayList<>();
 		int refused = 0;
 		try (BufferedReader reader = new BufferedReader(
@@ -144,6 +149,7 @@ class CrashRecoveryTests {
 			// Lines already in the pipe when the kill landed were acknowledged too, and were read above.
 		}
 		finally {
+			finished.complete(null);
 			process.destroyForcibly();
 			process.waitFor();
 		}
