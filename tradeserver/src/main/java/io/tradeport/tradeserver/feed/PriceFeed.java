@@ -3,6 +3,7 @@ package io.tradeport.tradeserver.feed;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -38,7 +39,7 @@ public final class PriceFeed {
 	}
 
 	public List<Instrument> instruments() {
-		return java.util.Arrays.stream(walks).map(w -> w.instrument).toList();
+		return Arrays.stream(walks).map(w -> w.instrument).toList();
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -123,7 +124,7 @@ public final class DurableEngine implements AutoCloseable {
 		try {
 			lock = lockChannel.tryLock();
 		}
-		catch (java.nio.channels.OverlappingFileLockException ex) {
+		catch (OverlappingFileLockException ex) {
 			lock = null; // held by this JVM
 		}
 		if (lock == null) {

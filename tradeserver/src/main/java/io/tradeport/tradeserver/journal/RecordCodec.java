@@ -12,6 +12,7 @@ import java.lang.reflect.Type;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -125,7 +126,7 @@ final class RecordCodec {
 		}
 		else if (raw == List.class || raw == Set.class) {
 			Type element = argument(type, 0);
-			java.util.Collection<?> collection = (java.util.Collection<?>) value;
+			Collection<?> collection = (Collection<?>) value;
 			out.writeInt(collection.size());
 			for (Object item : collection) {
 				writeValue(out, element, item);
@@ -195,7 +196,7 @@ final class RecordCodec {
 		}
 		if (raw == List.class || raw == Set.class) {
 			int size = count(in);
-			java.util.Collection<Object> items = raw == List.class ? new ArrayList<>(size) : new HashSet<>();
+			Collection<Object> items = raw == List.class ? new ArrayList<>(size) : new HashSet<>();
 			for (int i = 0; i < size; i++) {
 				items.add(readValue(in, argument(type, 0)));
 			}

@@ -1,6 +1,7 @@
 package io.tradeport.tradeserver.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -77,7 +79,7 @@ class PriceFeedUnitTests {
 
 		assertThat(a).hasSizeGreaterThan(10_000).isEqualTo(b);
 		assertThat(run(otherSeed, end)).isNotEqualTo(a);
-		assertThat(a).isSortedAccordingTo(java.util.Comparator.comparing(Tick::time));
+		assertThat(a).isSortedAccordingTo(Comparator.comparing(Tick::time));
 	}
 
 	@Test
@@ -103,7 +105,7 @@ class PriceFeedUnitTests {
 		double annualised = Math.sqrt(variance * 365 * 24);
 
 		assertThat(n).isGreaterThan(2800);
-		assertThat(annualised).isCloseTo(sigma, org.assertj.core.data.Offset.offset(sigma * 0.1));
+		assertThat(annualised).isCloseTo(sigma, within(sigma * 0.1));
 	}
 
 	@Test

@@ -27,7 +27,6 @@ import io.tradeport.tradeserver.engine.AccountState;
 import io.tradeport.tradeserver.engine.EngineListener;
 import io.tradeport.tradeserver.engine.EngineSettings;
 import io.tradeport.tradeserver.engine.EngineState;
-import io.tradeport.tradeserver.engine.Login;
 import io.tradeport.tradeserver.engine.TradeCommand;
 import io.tradeport.tradeserver.engine.TradeRecord;
 

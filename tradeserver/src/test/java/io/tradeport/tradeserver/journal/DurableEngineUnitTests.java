@@ -10,6 +10,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
@@ -28,6 +30,7 @@ import io.tradeport.tradeserver.engine.OpenOrder;
 import io.tradeport.tradeserver.engine.SymbolConfig;
 import io.tradeport.tradeserver.engine.Ticket;
 import io.tradeport.tradeserver.engine.TradeCommand;
+import io.tradeport.tradeserver.engine.TradeRecord;
 import io.tradeport.tradeserver.engine.TradeResult;
 
 class DurableEngineUnitTests {
@@ -149,7 +152,7 @@ class DurableEngineUnitTests {
 		}
 		Path segment = files("journal-").getLast();
 		byte[] record = JournalFormat.encode(999, 0, new Command.Balance(Login.of(1), 5, "never acknowledged"));
-		Files.write(segment, java.util.Arrays.copyOf(record, record.length - 3), StandardOpenOption.APPEND);
+		Files.write(segment, Arrays.copyOf(record, record.length - 3), StandardOpenOption.APPEND);
 
 		EngineState after;
 		try (DurableEngine engine = open()) {
@@ -212,11 +215,11 @@ class DurableEngineUnitTests {
 	void aThrowingListenerCannotAbortCommandsHalfway() throws Exception {
 		EngineListener throwing = new EngineListener() {
 			@Override
-			public void tradeOpened(io.tradeport.tradeserver.engine.TradeRecord trade) {
+			public void tradeOpened(TradeRecord trade) {
 				throw new IllegalStateException("listener bug");
 			}
 		};
-		List<Throwable> reported = java.util.Collections.synchronizedList(new ArrayList<>());
+		List<Throwable> reported = Collections.synchronizedList(new ArrayList<>());
 		EngineState before;
 		try (DurableEngine engine = DurableEngine.open(directory, clock, EngineSettings.defaults(), throwing)) {
 			setUp(engine);

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
+import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 
 import io.tradeport.tradeserver.engine.AccountConfig;
@@ -108,9 +110,9 @@ class JournalFormatUnitTests {
 	void aValidChecksumOverAnUnknownCommandIsAnErrorNotATornTail() {
 		byte[] record = JournalFormat.encode(1, 0, new Command.Timers());
 		record[8 + 16] = 99; // the tag byte
-		java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+		CRC32C crc = new CRC32C();
 		crc.update(record, 8, record.length - 8);
-		java.nio.ByteBuffer.wrap(record).putInt(4, (int) crc.getValue());
+		ByteBuffer.wrap(record).putInt(4, (int) crc.getValue());
 
 		assertThatThrownBy(() -> JournalFormat.scan(record)).isInstanceOf(IOException.class).hasMessageContaining("tag 99");
 	}
