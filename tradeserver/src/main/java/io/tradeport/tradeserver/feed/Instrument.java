@@ -1,5 +1,6 @@
 package io.tradeport.tradeserver.feed;
 
+import io.tradeport.tradeserver.engine.SymbolConfig;
 import io.tradeport.tradeserver.engine.TradeSessions;
 
 /**
@@ -42,6 +43,14 @@ public record Instrument(
 		return new Instrument(symbol, digits, mid, annualVolatility, spreadPoints, 3, 60,
 				TradeSessions.Window.of(8, 0, 20, 0), TradeSessions.weekdays(new TradeSessions.Window(0, 24 * 60)),
 				HolidayCalendar.NONE);
+	}
+
+	/**
+	 * Quotes an engine symbol: its digits and its sessions, so the feed is silent exactly when the
+	 * engine refuses trading as MARKET_CLOSED; forex defaults for the rest.
+	 */
+	public static Instrument of(SymbolConfig symbol, double mid, double annualVolatility, int spreadPoints) {
+		return forex(symbol.name(), symbol.digits(), mid, annualVolatility, spreadPoints).withSessions(symbol.sessions());
 	}
 
 	public Instrument withSessions(TradeSessions sessions) {

@@ -16,6 +16,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.tradeport.tradeserver.engine.SymbolConfig;
 import io.tradeport.tradeserver.engine.TradeSessions;
 
 class PriceFeedUnitTests {
@@ -59,6 +60,21 @@ class PriceFeedUnitTests {
 			.extracting(Tick::symbol).containsOnly("GER40").isNotEmpty();
 		assertThat(feed.isOpen("EURUSD", LocalDateTime.parse("2026-11-28T12:00").atZone(SERVER).toInstant())).isFalse();
 		assertThat(feed.isOpen("EURUSD", LocalDateTime.parse("2026-11-27T12:00").atZone(SERVER).toInstant())).isTrue();
+	}
+
+	@Test
+	void anInstrumentMadeFromAnEngineSymbolQuotesInItsSessionsWithItsDigits() {
+		SymbolConfig index = SymbolConfig.builder("US500").digits(1)
+			.sessions(TradeSessions.weekdays(TradeSessions.Window.of(15, 30, 22, 0))).build();
+		PriceFeed feed = new PriceFeed(List.of(Instrument.of(index, 6000, 0.15, 5)), SERVER, 1, MONDAY);
+
+		List<Tick> ticks = run(feed, MONDAY.plus(Duration.ofDays(2)));
+
+		assertThat(ticks).isNotEmpty().allSatisfy(tick -> {
+			int minute = server(tick).getHour() * 60 + server(tick).getMinute();
+			assertThat(minute).isBetween(15 * 60 + 30, 22 * 60 - 1);
+			assertThat(tick.bid() * 10).isCloseTo(Math.rint(tick.bid() * 10), within(1e-6));
+		});
 	}
 
 	@Test
