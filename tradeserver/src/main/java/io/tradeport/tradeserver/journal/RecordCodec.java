@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Binary encoding of records by their components, in declaration order: primitives as
  * DataOutput writes them, strings as UTF, enums by name (so reordering constants cannot corrupt
- * old files), instants as epoch milliseconds, lists/sets/maps with a count. Every non-primitive
+ * old files), instants as epoch seconds and nanoseconds, lists/sets/maps with a count. Every non-primitive
  * value has a presence byte, which covers the engine's nullable fields.
  *
  * <p>Deriving the format from the record declarations keeps the engine's configuration records
@@ -116,7 +116,10 @@ final class RecordCodec {
 			out.writeUTF(((Enum<?>) value).name());
 		}
 		else if (raw == Instant.class) {
-			out.writeLong(((Instant) value).toEpochMilli());
+			// Seconds and nanos, not millis: an engine on a plain system clock stamps microseconds.
+			Instant instant = (Instant) value;
+			out.writeLong(instant.getEpochSecond());
+			out.writeInt(instant.getNano());
 		}
 		else if (raw == LocalDate.class) {
 			out.writeLong(((LocalDate) value).toEpochDay());
@@ -186,7 +189,7 @@ final class RecordCodec {
 			return Enum.valueOf((Class) raw, in.readUTF());
 		}
 		if (raw == Instant.class) {
-			return Instant.ofEpochMilli(in.readLong());
+			return Instant.ofEpochSecond(in.readLong(), in.readInt());
 		}
 		if (raw == LocalDate.class) {
 			return LocalDate.ofEpochDay(in.readLong());
