@@ -37,6 +37,7 @@ public final class TradeEngine {
 
 	private final Clock clock;
 	private final EngineSettings settings;
+	/** Not final only so that {@link #restore} can rebuild the state without sending events. */
 	private EngineListener listener;
 
 	private final Map<String, GroupState> groups = new HashMap<>();
