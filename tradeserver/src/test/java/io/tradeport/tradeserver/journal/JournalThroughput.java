@@ -55,6 +55,7 @@ final class JournalThroughput {
 				System.out.printf("%3d clients: %8.0f acknowledged/s, %6.0f fsyncs/s, %.1f commands per fsync%n", clients,
 						acks.get() / (double) seconds, syncs / (double) seconds, acks.get() / (double) Math.max(1, syncs));
 			}
+			delete(directory);
 		}
 	}
 
@@ -76,5 +77,15 @@ final class JournalThroughput {
 				System.out.printf("ticks: %8.0f applied and journaled/s%n", count / elapsed);
 			}
 		}
+		delete(directory);
+	}
+
+	private static void delete(Path directory) throws java.io.IOException {
+		try (var files = Files.list(directory)) {
+			for (Path file : files.toList()) {
+				Files.delete(file);
+			}
+		}
+		Files.delete(directory);
 	}
 }
