@@ -37,7 +37,8 @@ public final class TradeEngine {
 
 	private final Clock clock;
 	private final EngineSettings settings;
-	private final EngineListener listener;
+	/** Not final only so that {@link #restore} can rebuild the state without sending events. */
+	private EngineListener listener;
 
 	private final Map<String, GroupState> groups = new HashMap<>();
 	private final Map<String, SymbolState> symbols = new HashMap<>();
@@ -204,6 +205,77 @@ public final class TradeEngine {
 	int holderCount(String symbol) {
 		SymbolState s = symbols.get(symbol);
 		return s == null ? 0 : s.holderCount;
+	}
+
+	// ---------------------------------------------------------------- snapshots
+
+	/** The engine's full state, for a durable snapshot; see {@link EngineState}. */
+	public EngineState exportState() {
+		List<EngineState.AccountImage> images = new ArrayList<>(accountList.size());
+		for (Account a : accountList) {
+			AccountConfig config = new AccountConfig(a.login, a.group.config.name(), a.leverageSetting, a.enabled,
+					a.readOnly);
+			images.add(new EngineState.AccountImage(config, a.balance, a.credit, a.balancePrev, a.dayDeposit,
+					a.dayCredit, a.dayClosed, a.orders.stream().map(Trade::toRecord).toList(), a.history));
+		}
+		List<Quote> quotes = symbolList.stream().filter(s -> s.hasQuote).map(SymbolState::quote).toList();
+		return new EngineState(nextTicket, nextEndOfDay, groups(), symbols(), quotes, images);
+	}
+
+	/**
+	 * An engine in the state {@code state} was exported from. No events are delivered for the
+	 * restored content: it is not a change.
+	 */
+	public static TradeEngine restore(EngineState state, Clock clock, EngineSettings settings, EngineListener listener) {
+		TradeEngine engine = new TradeEngine(clock, settings, EngineListener.NONE);
+		state.groups().forEach(engine::putGroup);
+		state.symbols().forEach(engine::putSymbol);
+		for (Quote quote : state.quotes()) {
+			SymbolState symbol = engine.symbols.get(quote.symbol());
+			symbol.bid = quote.bid();
+			symbol.ask = quote.ask();
+			symbol.quoteTime = quote.time().toEpochMilli();
+			symbol.hasQuote = true;
+		}
+		for (EngineState.AccountImage image : state.accounts()) {
+			engine.putAccount(image.config());
+			Account account = engine.accounts.get(image.config().login().value());
+			account.balance = image.balance();
+			account.credit = image.credit();
+			account.balancePrev = image.balancePrev();
+			account.dayDeposit = image.dayDeposit();
+			account.dayCredit = image.dayCredit();
+			account.dayClosed = image.dayClosed();
+			if (!image.history().isEmpty()) {
+				account.history = new ArrayList<>(image.history());
+			}
+			for (TradeRecord r : image.openTrades()) {
+				Trade trade = new Trade(r.ticket().value(), account, engine.symbols.get(r.symbol()), r.cmd(), r.volume(),
+						r.comment(), r.magic());
+				trade.openTime = r.openTime().toEpochMilli();
+				trade.expiration = r.expiration() == null ? 0 : r.expiration().toEpochMilli();
+				trade.openPrice = r.openPrice();
+				trade.sl = r.sl();
+				trade.tp = r.tp();
+				trade.convRateOpen = r.convRateOpen();
+				trade.marginRate = r.marginRate();
+				trade.commission = r.commission();
+				trade.storage = r.storage();
+				trade.profit = r.profit();
+				engine.addOrder(account, trade);
+				if (trade.cmd.isPending() && trade.expiration != 0) {
+					engine.expirations.add(trade);
+				}
+			}
+			Valuation.recalcMargin(account);
+			Valuation.recalcProfit(account);
+			// Derived, like margin: the exporting engine had settled every account, so no stop-out is due.
+			account.levelType = account.computeLevelType();
+		}
+		engine.nextTicket = state.nextTicket();
+		engine.nextEndOfDay = state.nextEndOfDay();
+		engine.listener = listener;
+		return engine;
 	}
 
 	// ---------------------------------------------------------------- balance and credit

@@ -1,0 +1,117 @@
+package io.tradeport.tradeserver.journal;
+
+import java.util.List;
+
+import io.tradeport.tradeserver.engine.AccountConfig;
+import io.tradeport.tradeserver.engine.AccountState;
+import io.tradeport.tradeserver.engine.GroupConfig;
+import io.tradeport.tradeserver.engine.Login;
+import io.tradeport.tradeserver.engine.ModifyOrder;
+import io.tradeport.tradeserver.engine.OpenOrder;
+import io.tradeport.tradeserver.engine.SymbolConfig;
+import io.tradeport.tradeserver.engine.Ticket;
+import io.tradeport.tradeserver.engine.TradeEngine;
+import io.tradeport.tradeserver.engine.TradeResult;
+
+/**
+ * A state-changing engine call as the journal stores it. Replaying the same commands at the same
+ * clock times on the same starting state gives the same engine state, because the engine is
+ * deterministic given its inputs and its clock.
+ */
+sealed interface Command<T> {
+
+	/**
+	 * The journal's type tags are the positions in this list: append new commands, never
+	 * reorder or remove.
+	 */
+	List<Class<? extends Command<?>>> TYPES = List.of(PutGroup.class, PutSymbol.class, PutAccount.class, Balance.class,
+			Credit.class, Open.class, Modify.class, Close.class, Delete.class, Tick.class, Timers.class);
+
+	T apply(TradeEngine engine);
+
+	default int tag() {
+		return TYPES.indexOf(getClass());
+	}
+
+	record PutGroup(GroupConfig config) implements Command<Boolean> {
+		@Override
+		public Boolean apply(TradeEngine engine) {
+			engine.putGroup(config);
+			return true;
+		}
+	}
+
+	record PutSymbol(SymbolConfig config) implements Command<Boolean> {
+		@Override
+		public Boolean apply(TradeEngine engine) {
+			engine.putSymbol(config);
+			return true;
+		}
+	}
+
+	record PutAccount(AccountConfig config) implements Command<AccountState> {
+		@Override
+		public AccountState apply(TradeEngine engine) {
+			return engine.putAccount(config);
+		}
+	}
+
+	record Balance(Login login, double amount, String comment) implements Command<TradeResult> {
+		@Override
+		public TradeResult apply(TradeEngine engine) {
+			return engine.balance(login, amount, comment);
+		}
+	}
+
+	record Credit(Login login, double amount, String comment) implements Command<TradeResult> {
+		@Override
+		public TradeResult apply(TradeEngine engine) {
+			return engine.credit(login, amount, comment);
+		}
+	}
+
+	record Open(OpenOrder order) implements Command<TradeResult> {
+		@Override
+		public TradeResult apply(TradeEngine engine) {
+			return engine.open(order);
+		}
+	}
+
+	record Modify(ModifyOrder request) implements Command<TradeResult> {
+		@Override
+		public TradeResult apply(TradeEngine engine) {
+			return engine.modify(request);
+		}
+	}
+
+	/** {@code volume} 0 closes the whole position. */
+	record Close(Ticket ticket, int volume) implements Command<TradeResult> {
+		@Override
+		public TradeResult apply(TradeEngine engine) {
+			return volume == 0 ? engine.close(ticket) : engine.close(ticket, volume);
+		}
+	}
+
+	record Delete(Ticket ticket) implements Command<TradeResult> {
+		@Override
+		public TradeResult apply(TradeEngine engine) {
+			return engine.delete(ticket);
+		}
+	}
+
+	record Tick(String symbol, double bid, double ask) implements Command<Boolean> {
+		@Override
+		public Boolean apply(TradeEngine engine) {
+			return engine.tick(symbol, bid, ask);
+		}
+	}
+
+	/** Expirations and end of day; journaled because they change state as of their clock time. */
+	record Timers() implements Command<Boolean> {
+		@Override
+		public Boolean apply(TradeEngine engine) {
+			engine.processTimers();
+			return true;
+		}
+	}
+}
