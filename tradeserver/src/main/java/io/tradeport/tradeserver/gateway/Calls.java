@@ -1,0 +1,35 @@
+package io.tradeport.tradeserver.gateway;
+
+import java.util.function.Supplier;
+
+import io.grpc.stub.StreamObserver;
+
+/** Runs a unary call's body and turns refusals into gRPC errors carrying the MT4 code. */
+final class Calls {
+
+	private Calls() {
+	}
+
+	static <T> void unary(StreamObserver<T> out, Supplier<T> body) {
+		T reply;
+		try {
+			reply = body.get();
+		}
+		catch (MtException ex) {
+			out.onError(ex.toStatus());
+			return;
+		}
+		catch (IllegalArgumentException ex) {
+			// Records and engine configuration validate themselves; that is MT4's INVALID_DATA.
+			out.onError(MtException.of(Ret.INVALID_DATA, String.valueOf(ex.getMessage())).toStatus());
+			return;
+		}
+		catch (RuntimeException ex) {
+			ex.printStackTrace();
+			out.onError(MtException.of(Ret.TECH_PROBLEM, "server error: " + ex).toStatus());
+			return;
+		}
+		out.onNext(reply);
+		out.onCompleted();
+	}
+}
