@@ -118,6 +118,11 @@ public final class TradeServer implements AutoCloseable {
 		return server;
 	}
 
+	/** For tests in this package: the engine's thread and the shared state. */
+	ServerContext context() {
+		return context;
+	}
+
 	/** The port the gateway listens on. */
 	public int port() {
 		return grpc.getPort();
