@@ -103,6 +103,19 @@ class ManagerSessionTests {
 	}
 
 	@Test
+	void sessionsExpireAfterTheIdleTimeout() {
+		var admin = gateway.admin();
+		gateway.clock.advance(java.time.Duration.ofMinutes(29));
+		admin.session().ping(PingRequest.getDefaultInstance());
+		gateway.clock.advance(java.time.Duration.ofMinutes(29));
+		admin.session().ping(PingRequest.getDefaultInstance());
+
+		gateway.clock.advance(java.time.Duration.ofMinutes(31));
+
+		assertThat(refusal(() -> admin.session().ping(PingRequest.getDefaultInstance())).retCode()).isEqualTo(6);
+	}
+
+	@Test
 	void aDeletedManagerLosesItsSessionAtOnce() {
 		var admin = gateway.admin();
 		var dealer = gateway.dealer();
