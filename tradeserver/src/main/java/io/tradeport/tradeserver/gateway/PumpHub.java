@@ -49,6 +49,10 @@ final class PumpHub {
 		return !subscribers.isEmpty();
 	}
 
+	int subscriberCount() {
+		return subscribers.size();
+	}
+
 	/** Engine thread: after the snapshot was taken. */
 	void add(PumpSubscriber subscriber) {
 		subscribers.add(subscriber);
@@ -111,14 +115,15 @@ final class PumpHub {
 	}
 
 	/**
-	 * Publishes the margin levels that changed since the last call. The engine does not report
+	 * Publishes the margin levels that changed since the last call. Also called right before a
+	 * subscriber's snapshot, so the snapshot and the baseline of later changes are the same. The engine does not report
 	 * floating-profit changes per tick (too costly at scale), so the gateway polls at the pump's
 	 * margin interval instead.
 	 */
 	void marginLevels(List<MarginLevel> levels) {
 		for (MarginLevel level : levels) {
 			MarginLevel previous = lastMargins.put(level.login().value(), level);
-			if (previous != null && !previous.equals(level)) {
+			if (!level.equals(previous) && !subscribers.isEmpty()) {
 				publish(event(TransType.TRANS_UPDATE).setMarginLevel(Protos.margin(level)).build(),
 						PumpSubscriber.Kind.MARGIN, level.group());
 			}

@@ -57,7 +57,9 @@ final class PumpService extends PumpGrpc.PumpImplBase {
 				request.getHideMargins(), manager.has(ManagerRight.SEE_TRADES), Math.max(16, capacity));
 		try {
 			Snapshot snapshot = context.call(e -> {
-				Snapshot s = new Snapshot(e.accounts(), e.allOpenTrades(), e.marginLevels(),
+				List<MarginLevel> margins = e.marginLevels();
+				context.pump.marginLevels(margins);
+				Snapshot s = new Snapshot(e.accounts(), e.allOpenTrades(), margins,
 						e.symbols().stream().flatMap(y -> e.quote(y.name()).stream()).toList(),
 						context.sections.groups.all(), context.sections.symbols.all());
 				context.pump.add(subscriber);

@@ -99,7 +99,7 @@ final class PumpSubscriber {
 			synchronized (this) {
 				snapshot.clear();
 				try {
-					out.onError(MtException.of(Ret.TECH_PROBLEM,
+					out.onError(new MtException(Ret.TECH_PROBLEM.code, Ret.TECH_PROBLEM.name(), io.grpc.Status.Code.RESOURCE_EXHAUSTED,
 							"pump buffer overflow (" + capacity + " events): the client reads too slowly; subscribe again").toStatus());
 				}
 				catch (IllegalStateException alreadyClosed) {
