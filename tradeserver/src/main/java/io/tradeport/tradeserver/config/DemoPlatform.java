@@ -120,5 +120,4 @@ public final class DemoPlatform {
 	public static int firstFreeLogin() {
 		return 1004;
 	}
-
 }

@@ -7,6 +7,8 @@ import io.grpc.stub.StreamObserver;
 /** Runs a unary call's body and turns refusals into gRPC errors carrying the MT4 code. */
 final class Calls {
 
+	private static final System.Logger LOG = System.getLogger(Calls.class.getName());
+
 	private Calls() {
 	}
 
@@ -25,7 +27,7 @@ final class Calls {
 			return;
 		}
 		catch (RuntimeException ex) {
-			ex.printStackTrace();
+			LOG.log(System.Logger.Level.ERROR, "gateway call failed", ex);
 			out.onError(MtException.of(Ret.TECH_PROBLEM, "server error: " + ex).toStatus());
 			return;
 		}

@@ -370,5 +370,4 @@ final class ConfigurationService extends ConfigurationGrpc.ConfigurationImplBase
 			return ConfigShiftReply.getDefaultInstance();
 		});
 	}
-
 }

@@ -46,6 +46,14 @@ final class Protos {
 	private Protos() {
 	}
 
+	/** An engine enum from a protocol enum number; unknown numbers are the client's error (INVALID_DATA). */
+	private static <E> E pick(E[] values, int number) {
+		if (number < 0 || number >= values.length) {
+			throw new IllegalArgumentException("unknown enum value " + number);
+		}
+		return values[number];
+	}
+
 	static long millis(@Nullable Instant instant) {
 		return instant == null ? 0 : instant.toEpochMilli();
 	}
@@ -231,8 +239,8 @@ final class Protos {
 		}
 		GroupConfig.Builder builder = GroupConfig.builder(g.getName(), g.getCurrency())
 			.defaultLeverage(g.getDefaultLeverage())
-			.levels(GroupConfig.MarginType.values()[g.getMarginTypeValue()], g.getMarginCall(), g.getMarginStopout())
-			.freeMarginMode(GroupConfig.FreeMarginMode.values()[g.getFreeMarginModeValue()])
+			.levels(pick(GroupConfig.MarginType.values(), g.getMarginTypeValue()), g.getMarginCall(), g.getMarginStopout())
+			.freeMarginMode(pick(GroupConfig.FreeMarginMode.values(), g.getFreeMarginModeValue()))
 			.useSwap(g.getUseSwap())
 			.hedgeProhibited(g.getHedgeProhibited())
 			.closeFifo(g.getCloseFifo())
@@ -254,7 +262,7 @@ final class Protos {
 
 	private static GroupConfig.Security security(GroupSecurity s) {
 		return new GroupConfig.Security(s.getTrade(), s.getLotMin(), s.getLotMax(), s.getLotStep(), s.getCommission(),
-				GroupConfig.CommissionType.values()[s.getCommissionTypeValue()], s.getCommissionPerLot());
+				pick(GroupConfig.CommissionType.values(), s.getCommissionTypeValue()), s.getCommissionPerLot());
 	}
 
 	// ---------------------------------------------------------------- symbols
@@ -321,8 +329,8 @@ final class Protos {
 			.type(s.getType())
 			.digits(s.getDigits())
 			.contractSize(s.getContractSize())
-			.profitMode(SymbolConfig.ProfitMode.values()[s.getProfitModeValue()])
-			.marginMode(SymbolConfig.MarginMode.values()[s.getMarginModeValue()])
+			.profitMode(pick(SymbolConfig.ProfitMode.values(), s.getProfitModeValue()))
+			.marginMode(pick(SymbolConfig.MarginMode.values(), s.getMarginModeValue()))
 			.currencies(s.getMarginCurrency(), s.getProfitCurrency())
 			.tick(s.getTickValue(), s.getTickSize())
 			.marginInitial(s.getMarginInitial())
@@ -332,10 +340,10 @@ final class Protos {
 			.spread(s.getSpread())
 			.stopsLevel(s.getStopsLevel())
 			.freezeLevel(s.getFreezeLevel())
-			.tradeMode(SymbolConfig.TradeMode.values()[s.getTradeModeValue()])
+			.tradeMode(pick(SymbolConfig.TradeMode.values(), s.getTradeModeValue()))
 			.longOnly(s.getLongOnly())
 			.swapEnabled(s.getSwapEnable())
-			.swap(SymbolConfig.SwapType.values()[s.getSwapTypeValue()], s.getSwapLong(), s.getSwapShort())
+			.swap(pick(SymbolConfig.SwapType.values(), s.getSwapTypeValue()), s.getSwapLong(), s.getSwapShort())
 			.tripleSwapDay(s.getSwapRollover3Days() == 0 ? DayOfWeek.WEDNESDAY : DayOfWeek.of(s.getSwapRollover3Days()))
 			.swapOpenPrice(s.getSwapOpenPrice())
 			.sessions(sessions)

@@ -142,5 +142,4 @@ final class ServerAdminService extends ServerAdminGrpc.ServerAdminImplBase {
 			return TradeList.newBuilder().addAllTrades(backup.records()).build();
 		});
 	}
-
 }
