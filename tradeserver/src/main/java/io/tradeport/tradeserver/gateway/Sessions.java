@@ -81,6 +81,8 @@ final class Sessions implements ServerInterceptor {
 		RANDOM.nextBytes(bytes);
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 		Session session = new Session(token, login, ip, clock.instant());
+		// Expired sessions are otherwise only dropped when their token comes back.
+		sessions.values().removeIf(s -> !alive(s));
 		sessions.put(token, session);
 		return session;
 	}

@@ -74,6 +74,56 @@ class ManagerSessionTests {
 	}
 
 	@Test
+	void everyCallButServerInfoAndLoginNeedsASession() {
+		var stranger = gateway.withToken("expired-or-invented");
+		java.util.List<org.assertj.core.api.ThrowableAssert.ThrowingCallable> calls = java.util.List.of(
+				() -> stranger.session().logout(LogoutRequest.getDefaultInstance()),
+				() -> stranger.session().ping(PingRequest.getDefaultInstance()),
+				() -> stranger.session().getCurrentManager(GetCurrentManagerRequest.getDefaultInstance()),
+				() -> stranger.accounts().getUsers(io.tradeport.gateway.v1.UsersFilter.getDefaultInstance()),
+				() -> stranger.accounts().getUser(io.tradeport.gateway.v1.LoginRef.newBuilder().setLogin(1001).build()),
+				() -> stranger.accounts().addUser(io.tradeport.gateway.v1.AddUserRequest.getDefaultInstance()),
+				() -> stranger.accounts().updateUser(io.tradeport.gateway.v1.User.getDefaultInstance()),
+				() -> stranger.accounts().deleteUser(io.tradeport.gateway.v1.LoginRef.getDefaultInstance()),
+				() -> stranger.accounts().checkPassword(io.tradeport.gateway.v1.CheckPasswordRequest.getDefaultInstance()),
+				() -> stranger.accounts().setPassword(io.tradeport.gateway.v1.SetPasswordRequest.getDefaultInstance()),
+				() -> stranger.accounts().groupOperation(io.tradeport.gateway.v1.GroupOperationRequest.getDefaultInstance()),
+				() -> stranger.accounts().getOnline(io.tradeport.gateway.v1.GetOnlineRequest.getDefaultInstance()),
+				() -> stranger.trading().getOpenTrades(io.tradeport.gateway.v1.TradesFilter.getDefaultInstance()),
+				() -> stranger.trading().getTrade(io.tradeport.gateway.v1.TicketRef.getDefaultInstance()),
+				() -> stranger.trading().getHistory(io.tradeport.gateway.v1.HistoryRequest.getDefaultInstance()),
+				() -> stranger.trading().tradeTransaction(io.tradeport.gateway.v1.TradeTransactionRequest.getDefaultInstance()),
+				() -> stranger.trading().getMarginLevels(io.tradeport.gateway.v1.MarginFilter.getDefaultInstance()),
+				() -> stranger.market().getSymbolInfos(io.tradeport.gateway.v1.SymbolsFilter.getDefaultInstance()),
+				() -> stranger.market().getLastTicks(io.tradeport.gateway.v1.LastTicksRequest.getDefaultInstance()),
+				() -> stranger.market().getTicks(io.tradeport.gateway.v1.TicksRequest.getDefaultInstance()),
+				() -> stranger.market().getBars(io.tradeport.gateway.v1.BarsRequest.getDefaultInstance()),
+				() -> stranger.market().sendTick(io.tradeport.gateway.v1.Tick.getDefaultInstance()),
+				() -> stranger.messaging().sendMail(io.tradeport.gateway.v1.SendMailRequest.getDefaultInstance()),
+				() -> stranger.messaging().getMails(io.tradeport.gateway.v1.GetMailsRequest.getDefaultInstance()),
+				() -> stranger.messaging().sendNews(io.tradeport.gateway.v1.SendNewsRequest.getDefaultInstance()),
+				() -> stranger.messaging().getNews(io.tradeport.gateway.v1.GetNewsRequest.getDefaultInstance()),
+				() -> stranger.messaging().getNewsBody(io.tradeport.gateway.v1.NewsKey.getDefaultInstance()),
+				() -> stranger.admin().getJournal(io.tradeport.gateway.v1.JournalRequest.getDefaultInstance()),
+				() -> stranger.admin().getReports(io.tradeport.gateway.v1.ReportsRequest.getDefaultInstance()),
+				() -> stranger.admin().getDailyReports(io.tradeport.gateway.v1.ReportsRequest.getDefaultInstance()),
+				() -> stranger.admin().listBackups(io.tradeport.gateway.v1.ListBackupsRequest.getDefaultInstance()),
+				() -> stranger.admin().getBackupUsers(io.tradeport.gateway.v1.BackupFileRef.getDefaultInstance()),
+				() -> stranger.admin().getBackupOrders(io.tradeport.gateway.v1.BackupFileRef.getDefaultInstance()),
+				() -> stranger.config().request(io.tradeport.gateway.v1.ConfigRequest.getDefaultInstance()),
+				() -> stranger.config().update(ConfigUpdateRequest.getDefaultInstance()),
+				() -> stranger.config().delete(io.tradeport.gateway.v1.ConfigPosition.getDefaultInstance()),
+				() -> stranger.config().shift(io.tradeport.gateway.v1.ConfigShiftRequest.getDefaultInstance()));
+
+		for (var call : calls) {
+			var refused = refusal(call);
+			assertThat(refused.status()).isEqualTo(Status.Code.UNAUTHENTICATED);
+			assertThat(refused.retCode()).isEqualTo(6);
+			assertThat(refused.retName()).isEqualTo("NO_CONNECT");
+		}
+	}
+
+	@Test
 	void anInventedTokenIsRefused() {
 		var stranger = gateway.withToken("not-a-session");
 
