@@ -89,6 +89,9 @@ final class AccountsService extends AccountsGrpc.AccountsImplBase {
 					UserDetails.named(login, "", "", request.getPassword(), now), now);
 			UserDetails details = request.getInvestorPassword().isEmpty() ? fresh
 					: fresh.withInvestorPasswordHash(Passwords.hash(request.getInvestorPassword()), now);
+			// Validated before anything is stored.
+			AccountConfig config = new AccountConfig(Login.of(login), user.getGroup(), user.getLeverage(), user.getEnable(),
+					user.getEnableReadOnly());
 			AccountState created = context.call(e -> {
 				if (e.account(Login.of(login)).isPresent()) {
 					throw MtException.of(Ret.INVALID_DATA, "account " + login + " already exists");
@@ -98,8 +101,7 @@ final class AccountsService extends AccountsGrpc.AccountsImplBase {
 				}
 				// Before the engine call: the pump's user event reads the personal data.
 				context.users.put(details);
-				return e.putAccount(new AccountConfig(Login.of(login), user.getGroup(), user.getLeverage(),
-						user.getEnable(), user.getEnableReadOnly()));
+				return e.putAccount(config);
 			});
 			context.journal.write(Journal.Type.STANDARD, Sessions.remoteAddress(),
 					"'" + manager.login() + "': account " + login + " created in group " + user.getGroup());
@@ -133,10 +135,14 @@ final class AccountsService extends AccountsGrpc.AccountsImplBase {
 			Instant now = context.clock.instant();
 			UserDetails previous = context.users.get(request.getLogin())
 				.orElseGet(() -> UserDetails.named(request.getLogin(), "", "", randomPassword(), now));
+			AccountConfig config = new AccountConfig(current.login(), request.getGroup(), request.getLeverage(),
+					request.getEnable(), request.getEnableReadOnly());
 			AccountState updated = context.call(e -> {
+				if (e.groups().stream().noneMatch(g -> g.name().equals(request.getGroup()))) {
+					throw MtException.of(Ret.INVALID_DATA, "no group " + request.getGroup());
+				}
 				context.users.put(Protos.details(request, previous, now));
-				return e.putAccount(new AccountConfig(current.login(), request.getGroup(), request.getLeverage(),
-						request.getEnable(), request.getEnableReadOnly()));
+				return e.putAccount(config);
 			});
 			context.journal.write(Journal.Type.STANDARD, Sessions.remoteAddress(),
 					"'" + manager.login() + "': account " + request.getLogin() + " updated");

@@ -62,6 +62,13 @@ final class PumpHub {
 		subscribers.remove(subscriber);
 	}
 
+	/** Server shutdown: ends every stream, so stopping does not wait for clients to hang up. */
+	void closeAll() {
+		for (PumpSubscriber subscriber : subscribers) {
+			subscriber.stop();
+		}
+	}
+
 	// ---------------------------------------------------------------- engine events
 
 	void tradeOpened(TradeRecord trade) {

@@ -92,6 +92,16 @@ final class PumpSubscriber {
 	}
 
 	private void overflow() {
+		end(new MtException(Ret.TECH_PROBLEM.code, Ret.TECH_PROBLEM.name(), io.grpc.Status.Code.RESOURCE_EXHAUSTED,
+				"pump buffer overflow (" + capacity + " events): the client reads too slowly; subscribe again"));
+	}
+
+	/** The server is stopping (MT4's STOP_PUMPING): the client should reconnect later. */
+	void stop() {
+		end(new MtException(Ret.NO_CONNECT.code, Ret.NO_CONNECT.name(), io.grpc.Status.Code.UNAVAILABLE, "the trade server is stopping"));
+	}
+
+	private void end(MtException reason) {
 		closed = true;
 		hub.remove(this);
 		live.clear();
@@ -99,8 +109,7 @@ final class PumpSubscriber {
 			synchronized (this) {
 				snapshot.clear();
 				try {
-					out.onError(new MtException(Ret.TECH_PROBLEM.code, Ret.TECH_PROBLEM.name(), io.grpc.Status.Code.RESOURCE_EXHAUSTED,
-							"pump buffer overflow (" + capacity + " events): the client reads too slowly; subscribe again").toStatus());
+					out.onError(reason.toStatus());
 				}
 				catch (IllegalStateException alreadyClosed) {
 					// The client went away at the same moment; nothing left to tell it.

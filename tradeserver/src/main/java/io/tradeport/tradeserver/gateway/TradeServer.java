@@ -132,6 +132,7 @@ public final class TradeServer implements AutoCloseable {
 	public void close() {
 		grpc.shutdown();
 		timers.shutdownNow();
+		context.pump.closeAll();
 		try {
 			if (!grpc.awaitTermination(5, TimeUnit.SECONDS)) {
 				grpc.shutdownNow();

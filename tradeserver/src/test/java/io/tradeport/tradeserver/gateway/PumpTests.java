@@ -214,6 +214,19 @@ class PumpTests {
 	}
 
 	@Test
+	void stoppingTheServerEndsThePumpWithUnavailable() throws InterruptedException {
+		Replica replica = subscribe(admin, PumpRequest.getDefaultInstance());
+		replica.snapshot();
+		long started = System.nanoTime();
+
+		gateway.server.close();
+
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
+		assertThat(replica.closed.join().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+		assertThat(Gateway.mtError(replica.error).getRetCode()).isEqualTo(6);
+	}
+
+	@Test
 	void aCancelledSubscriptionIsRemoved() throws InterruptedException {
 		Replica replica = subscribe(admin, PumpRequest.getDefaultInstance());
 		replica.snapshot();
