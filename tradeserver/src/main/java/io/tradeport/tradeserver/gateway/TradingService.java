@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Set;
 
 import io.grpc.stub.StreamObserver;
+import io.tradeport.gateway.v1.BalanceCheckRequest;
+import io.tradeport.gateway.v1.BalanceDiff;
+import io.tradeport.gateway.v1.BalanceDiffList;
 import io.tradeport.gateway.v1.HistoryRequest;
 import io.tradeport.gateway.v1.MarginFilter;
 import io.tradeport.gateway.v1.MarginLevelList;
@@ -257,5 +260,40 @@ final class TradingService extends TradingGrpc.TradingImplBase {
 			}
 			return list.build();
 		});
+	}
+
+	@Override
+	public void checkBalance(BalanceCheckRequest request, StreamObserver<BalanceDiffList> out) {
+		Calls.unary(out, () -> {
+			ManagerAccount manager = context.sessions.require(ManagerRight.ADMIN);
+			GroupMask mine = GroupMask.parse(manager.groups());
+			Set<Integer> logins = new HashSet<>(request.getLoginsList());
+			List<BalanceDiff> diffs = context.call(e -> {
+				List<BalanceDiff> result = new ArrayList<>();
+				for (AccountState account : e.accounts()) {
+					if (!mine.matches(account.group()) || !(logins.isEmpty() || logins.contains(account.login().value()))) {
+						continue;
+					}
+					double sum = 0;
+					for (TradeRecord t : e.history(account.login())) {
+						if (t.cmd() == TradeCommand.BALANCE || t.cmd().isMarket()) {
+							sum += t.profit() + t.storage() + t.commission();
+						}
+					}
+					result.add(BalanceDiff.newBuilder().setLogin(account.login().value())
+						.setDiff(cents(account.balance() - sum)).build());
+				}
+				return result;
+			});
+			if (!logins.isEmpty() && diffs.size() < logins.size()) {
+				throw MtException.notFound("no account among " + logins);
+			}
+			return BalanceDiffList.newBuilder().addAllDiffs(diffs).build();
+		});
+	}
+
+	/** To cents, half away from zero: sums of doubles leave dust that is not a real difference. */
+	private static double cents(double value) {
+		return Math.signum(value) * Math.round(Math.abs(value) * 100) / 100.0;
 	}
 }

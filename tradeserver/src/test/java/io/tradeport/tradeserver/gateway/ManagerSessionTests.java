@@ -94,6 +94,7 @@ class ManagerSessionTests {
 				() -> stranger.trading().getHistory(io.tradeport.gateway.v1.HistoryRequest.getDefaultInstance()),
 				() -> stranger.trading().tradeTransaction(io.tradeport.gateway.v1.TradeTransactionRequest.getDefaultInstance()),
 				() -> stranger.trading().getMarginLevels(io.tradeport.gateway.v1.MarginFilter.getDefaultInstance()),
+				() -> stranger.trading().checkBalance(io.tradeport.gateway.v1.BalanceCheckRequest.getDefaultInstance()),
 				() -> stranger.market().getSymbolInfos(io.tradeport.gateway.v1.SymbolsFilter.getDefaultInstance()),
 				() -> stranger.market().getLastTicks(io.tradeport.gateway.v1.LastTicksRequest.getDefaultInstance()),
 				() -> stranger.market().getTicks(io.tradeport.gateway.v1.TicksRequest.getDefaultInstance()),

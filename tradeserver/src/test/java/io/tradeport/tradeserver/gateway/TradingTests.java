@@ -220,4 +220,25 @@ class TradingTests {
 		assertThat(refusal(() -> support.trading().tradeTransaction(open(1001, "EURUSD", TradeCommand.BUY, 10).build())).retCode())
 			.isEqualTo(7);
 	}
+
+	@Test
+	void theBalanceAgreesWithTheHistoryAfterTradingAndMoneyOperations() {
+		int order = send(open(1003, "EURUSD", TradeCommand.BUY, 30)).getOrder();
+		admin.market().sendTick(io.tradeport.gateway.v1.Tick.newBuilder().setSymbol("EURUSD").setBid(1.16000).setAsk(1.16014).build());
+		send(TradeTransactionRequest.newBuilder().setType(TransactionType.TT_BR_ORDER_CLOSE).setOrder(order).setVolume(10));
+		send(TradeTransactionRequest.newBuilder().setType(TransactionType.TT_BR_BALANCE).setCmd(TradeCommand.BALANCE)
+			.setOrderBy(1003).setPrice(-123.45));
+		send(TradeTransactionRequest.newBuilder().setType(TransactionType.TT_BR_BALANCE).setCmd(TradeCommand.CREDIT)
+			.setOrderBy(1003).setPrice(500));
+
+		var diffs = admin.trading().checkBalance(io.tradeport.gateway.v1.BalanceCheckRequest.getDefaultInstance()).getDiffsList();
+
+		assertThat(diffs).hasSize(3).allSatisfy(d -> assertThat(d.getDiff()).isZero());
+		assertThat(admin.trading().checkBalance(io.tradeport.gateway.v1.BalanceCheckRequest.newBuilder().addLogins(1003).build())
+			.getDiffsList()).singleElement().satisfies(d -> assertThat(d.getLogin()).isEqualTo(1003));
+		assertThat(refusal(() -> admin.trading().checkBalance(io.tradeport.gateway.v1.BalanceCheckRequest.newBuilder().addLogins(4242).build()))
+			.status()).isEqualTo(Status.Code.NOT_FOUND);
+		assertThat(refusal(() -> gateway.dealer().trading().checkBalance(io.tradeport.gateway.v1.BalanceCheckRequest.getDefaultInstance()))
+			.retCode()).isEqualTo(7);
+	}
 }
