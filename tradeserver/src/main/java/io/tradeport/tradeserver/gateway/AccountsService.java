@@ -53,14 +53,13 @@ final class AccountsService extends AccountsGrpc.AccountsImplBase {
 			GroupMask mine = GroupMask.parse(manager.groups());
 			GroupMask asked = request.getGroupMask().isBlank() ? GroupMask.ALL : GroupMask.parse(request.getGroupMask());
 			Set<Integer> logins = new HashSet<>(request.getLoginsList());
-			List<AccountState> accounts = context.call(e -> e.accounts());
-			UserList.Builder list = UserList.newBuilder();
-			for (AccountState account : accounts) {
-				if (mine.matches(account.group()) && asked.matches(account.group())
-						&& (logins.isEmpty() || logins.contains(account.login().value()))) {
-					list.addUsers(user(account));
-				}
-			}
+			List<AccountState> accounts = context.call(e -> e.accounts()).stream()
+				.filter(a -> mine.matches(a.group()) && asked.matches(a.group())
+						&& (logins.isEmpty() || logins.contains(a.login().value())))
+				.toList();
+			var page = Paging.page(accounts, a -> a.login().value(), request.getAfterLogin(), request.getLimit());
+			UserList.Builder list = UserList.newBuilder().setHasMore(page.hasMore());
+			page.items().forEach(a -> list.addUsers(user(a)));
 			return list.build();
 		});
 	}

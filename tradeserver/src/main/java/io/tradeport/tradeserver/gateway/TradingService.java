@@ -67,16 +67,13 @@ final class TradingService extends TradingGrpc.TradingImplBase {
 				}
 				return new Snapshot(trades, groups);
 			});
-			TradeList.Builder list = TradeList.newBuilder();
-			for (TradeRecord t : snapshot.trades()) {
+			List<TradeRecord> trades = snapshot.trades().stream().filter(t -> {
 				String group = snapshot.groups().get(t.login().value());
-				if (mine.matches(group) && asked.matches(group)
+				return mine.matches(group) && asked.matches(group)
 						&& (request.getSymbol().isEmpty() || request.getSymbol().equals(t.symbol()))
-						&& (orders.isEmpty() || orders.contains(t.ticket().value()))) {
-					list.addTrades(Protos.trade(t));
-				}
-			}
-			return list.build();
+						&& (orders.isEmpty() || orders.contains(t.ticket().value()));
+			}).toList();
+			return page(trades, request.getAfterOrder(), request.getLimit());
 		});
 	}
 
@@ -133,14 +130,11 @@ final class TradingService extends TradingGrpc.TradingImplBase {
 				}
 				return result;
 			});
-			TradeList.Builder list = TradeList.newBuilder();
-			for (TradeRecord t : history) {
-				Instant closed = t.closeTime();
-				if (closed != null && !closed.isBefore(from) && !closed.isAfter(to) && !closed.isBefore(depth)) {
-					list.addTrades(Protos.trade(t));
-				}
-			}
-			return list.build();
+			List<TradeRecord> closed = history.stream().filter(t -> {
+				Instant time = t.closeTime();
+				return time != null && !time.isBefore(from) && !time.isAfter(to) && !time.isBefore(depth);
+			}).toList();
+			return page(closed, request.getAfterOrder(), request.getLimit());
 		});
 	}
 
@@ -295,5 +289,12 @@ final class TradingService extends TradingGrpc.TradingImplBase {
 	/** To cents, half away from zero: sums of doubles leave dust that is not a real difference. */
 	private static double cents(double value) {
 		return Math.signum(value) * Math.round(Math.abs(value) * 100) / 100.0;
+	}
+
+	private static TradeList page(List<TradeRecord> trades, int afterOrder, int limit) {
+		var page = Paging.page(trades, t -> t.ticket().value(), afterOrder, limit);
+		TradeList.Builder list = TradeList.newBuilder().setHasMore(page.hasMore());
+		page.items().forEach(t -> list.addTrades(Protos.trade(t)));
+		return list.build();
 	}
 }

@@ -210,4 +210,16 @@ class AccountsTests {
 		assertThat(refusal(() -> viewer.accounts().getOnline(GetOnlineRequest.getDefaultInstance())).retCode()).isEqualTo(7);
 		assertThat(viewer.accounts().getUsers(UsersFilter.getDefaultInstance()).getUsersCount()).isEqualTo(3);
 	}
+
+	@Test
+	void usersArePagedInLoginOrderAfterACursor() {
+		var first = admin.accounts().getUsers(UsersFilter.newBuilder().setLimit(2).build());
+		var second = admin.accounts().getUsers(UsersFilter.newBuilder().setLimit(2).setAfterLogin(1002).build());
+
+		assertThat(first.getUsersList()).extracting(User::getLogin).containsExactly(1001, 1002);
+		assertThat(first.getHasMore()).isTrue();
+		assertThat(second.getUsersList()).extracting(User::getLogin).containsExactly(1003);
+		assertThat(second.getHasMore()).isFalse();
+		assertThat(refusal(() -> admin.accounts().getUsers(UsersFilter.newBuilder().setLimit(-1).build())).retCode()).isEqualTo(3);
+	}
 }

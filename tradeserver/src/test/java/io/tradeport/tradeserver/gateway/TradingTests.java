@@ -241,4 +241,23 @@ class TradingTests {
 		assertThat(refusal(() -> gateway.dealer().trading().checkBalance(io.tradeport.gateway.v1.BalanceCheckRequest.getDefaultInstance()))
 			.retCode()).isEqualTo(7);
 	}
+
+	@Test
+	void openTradesAndHistoryArePagedInTicketOrder() {
+		int a = send(open(1001, "EURUSD", TradeCommand.BUY, 10)).getOrder();
+		int b = send(open(1002, "EURUSD", TradeCommand.BUY, 10)).getOrder();
+		int c = send(open(1003, "EURUSD", TradeCommand.BUY, 10)).getOrder();
+
+		var first = admin.trading().getOpenTrades(TradesFilter.newBuilder().setLimit(2).build());
+		var rest = admin.trading().getOpenTrades(TradesFilter.newBuilder().setLimit(2).setAfterOrder(b).build());
+
+		assertThat(first.getTradesList()).extracting(Trade::getOrder).containsExactly(a, b);
+		assertThat(first.getHasMore()).isTrue();
+		assertThat(rest.getTradesList()).extracting(Trade::getOrder).containsExactly(c);
+		assertThat(rest.getHasMore()).isFalse();
+		var history = admin.trading().getHistory(HistoryRequest.newBuilder().setGroupMask("*").setLimit(1).build());
+		assertThat(history.getTradesCount()).isEqualTo(1);
+		assertThat(history.getHasMore()).isTrue();
+		assertThat(refusal(() -> admin.trading().getOpenTrades(TradesFilter.newBuilder().setAfterOrder(-5).build())).retCode()).isEqualTo(3);
+	}
 }
