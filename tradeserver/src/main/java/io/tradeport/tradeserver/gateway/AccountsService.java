@@ -216,6 +216,12 @@ final class AccountsService extends AccountsGrpc.AccountsImplBase {
 			for (int login : request.getLoginsList()) {
 				visibleAccount(login);
 			}
+			if (request.getCommand() == GroupOperationRequest.Command.DELETE) {
+				int deleted = deleteAll(request.getLoginsList());
+				context.journal.write(Journal.Type.STANDARD, Sessions.remoteAddress(),
+						"'" + manager.login() + "': group operation DELETE on " + deleted + " accounts");
+				return GroupOperationReply.newBuilder().setChanged(deleted).build();
+			}
 			int changed = context.call(e -> {
 				if (request.getCommand() == GroupOperationRequest.Command.MOVE_TO_GROUP
 						&& e.groups().stream().noneMatch(g -> g.name().equals(request.getNewGroup()))) {
@@ -241,6 +247,25 @@ final class AccountsService extends AccountsGrpc.AccountsImplBase {
 					"'" + manager.login() + "': group operation " + request.getCommand() + " on " + changed + " accounts");
 			return GroupOperationReply.newBuilder().setChanged(changed).build();
 		});
+	}
+
+	/** All or nothing: checked and deleted in one engine command. */
+	private int deleteAll(List<Integer> logins) {
+		List<Integer> distinct = logins.stream().distinct().toList();
+		context.call(e -> {
+			for (int login : distinct) {
+				if (!e.openTrades(Login.of(login)).isEmpty()) {
+					throw MtException.of(Ret.INVALID_DATA, "account " + login + " has open orders; nothing was deleted");
+				}
+			}
+			for (int login : distinct) {
+				e.removeAccount(Login.of(login));
+				context.pump.accountDeleted(login);
+			}
+			return null;
+		});
+		distinct.forEach(context.users::remove);
+		return distinct.size();
 	}
 
 	@Override

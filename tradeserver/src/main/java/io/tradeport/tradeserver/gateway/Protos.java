@@ -24,6 +24,7 @@ import io.tradeport.gateway.v1.SessionWindow;
 import io.tradeport.gateway.v1.Symbol;
 import io.tradeport.gateway.v1.Tick;
 import io.tradeport.gateway.v1.Trade;
+import io.tradeport.gateway.v1.TradeState;
 import io.tradeport.gateway.v1.User;
 import io.tradeport.tradeserver.config.ManagerAccount;
 import io.tradeport.tradeserver.config.ManagerRight;
@@ -135,7 +136,19 @@ final class Protos {
 			.setComment(t.comment())
 			.setMagic(t.magic())
 			.setOpen(t.isOpen())
+			.setState(state(t))
 			.build();
+	}
+
+	/** The engine marks partial closes in the comments, as MT4 does; the state follows from them. */
+	private static TradeState state(TradeRecord t) {
+		if (t.isOpen()) {
+			return t.comment().startsWith("from #") ? TradeState.TRADE_STATE_OPEN_REMAND : TradeState.TRADE_STATE_OPEN_NORMAL;
+		}
+		if (t.cmd().isPending()) {
+			return TradeState.TRADE_STATE_DELETED;
+		}
+		return t.comment().startsWith("to #") ? TradeState.TRADE_STATE_CLOSED_PART : TradeState.TRADE_STATE_CLOSED_NORMAL;
 	}
 
 	static io.tradeport.gateway.v1.TradeCommand command(TradeCommand cmd) {

@@ -222,4 +222,20 @@ class AccountsTests {
 		assertThat(second.getHasMore()).isFalse();
 		assertThat(refusal(() -> admin.accounts().getUsers(UsersFilter.newBuilder().setLimit(-1).build())).retCode()).isEqualTo(3);
 	}
+
+	@Test
+	void aGroupDeleteRemovesAllOrNothing() {
+		admin.trading().tradeTransaction(TradeTransactionRequest.newBuilder().setType(TransactionType.TT_BR_ORDER_OPEN)
+			.setCmd(TradeCommand.BUY).setOrderBy(1003).setSymbol("EURUSD").setVolume(10).build());
+
+		var refused = refusal(() -> admin.accounts().groupOperation(GroupOperationRequest.newBuilder()
+			.setCommand(GroupOperationRequest.Command.DELETE).addLogins(1001).addLogins(1003).build()));
+		assertThat(refused.retCode()).isEqualTo(3);
+		assertThat(admin.accounts().getUsers(UsersFilter.getDefaultInstance()).getUsersCount()).isEqualTo(3);
+
+		var deleted = admin.accounts().groupOperation(GroupOperationRequest.newBuilder()
+			.setCommand(GroupOperationRequest.Command.DELETE).addLogins(1001).addLogins(1002).build());
+		assertThat(deleted.getChanged()).isEqualTo(2);
+		assertThat(admin.accounts().getUsers(UsersFilter.getDefaultInstance()).getUsersList()).extracting(User::getLogin).containsExactly(1003);
+	}
 }

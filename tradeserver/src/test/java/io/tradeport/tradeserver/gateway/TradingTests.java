@@ -103,10 +103,14 @@ class TradingTests {
 		send(TradeTransactionRequest.newBuilder().setType(TransactionType.TT_BR_ORDER_CLOSE).setOrder(order).setVolume(5));
 
 		var open = admin.trading().getOpenTrades(TradesFilter.newBuilder().setLogin(1001).build()).getTradesList();
-		assertThat(open).singleElement().satisfies(t -> assertThat(t.getVolume()).isEqualTo(15));
+		assertThat(open).singleElement().satisfies(t -> {
+			assertThat(t.getVolume()).isEqualTo(15);
+			assertThat(t.getState()).isEqualTo(io.tradeport.gateway.v1.TradeState.TRADE_STATE_OPEN_REMAND);
+		});
 		Trade closed = openTrade(order);
 		assertThat(closed.getOpen()).isFalse();
 		assertThat(closed.getVolume()).isEqualTo(5);
+		assertThat(closed.getState()).isEqualTo(io.tradeport.gateway.v1.TradeState.TRADE_STATE_CLOSED_PART);
 		var history = admin.trading().getHistory(HistoryRequest.newBuilder().setLogin(1001).build()).getTradesList();
 		assertThat(history).extracting(Trade::getCmd).containsExactly(TradeCommand.BALANCE, TradeCommand.BUY);
 		var byGroup = admin.trading().getHistory(HistoryRequest.newBuilder().setGroupMask("*").build()).getTradesList();
@@ -141,6 +145,8 @@ class TradingTests {
 		assertThat(activated.getCmd()).isEqualTo(TradeCommand.BUY);
 		assertThat(activated.getOpenPrice()).isEqualTo(1.15);
 		assertThat(openTrade(stop).getOpen()).isFalse();
+		assertThat(openTrade(stop).getState()).isEqualTo(io.tradeport.gateway.v1.TradeState.TRADE_STATE_DELETED);
+		assertThat(activated.getState()).isEqualTo(io.tradeport.gateway.v1.TradeState.TRADE_STATE_OPEN_NORMAL);
 		var notPending = refusal(() -> send(TradeTransactionRequest.newBuilder().setType(TransactionType.TT_BR_ORDER_ACTIVATE).setOrder(limit)));
 		assertThat(notPending.retCode()).isEqualTo(3);
 		var pendingAsMarket = refusal(() -> send(open(1001, "EURUSD", TradeCommand.BUY_LIMIT, 10).setPrice(1.15)));
