@@ -110,7 +110,7 @@ public final class Journal implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			// The in-memory journal still has the entry; a full disk must not stop trading.
-			System.err.println("journal: cannot write " + directory + ": " + ex.getMessage());
+			System.getLogger(Journal.class.getName()).log(System.Logger.Level.WARNING, "journal: cannot write " + directory, ex);
 		}
 	}
 }

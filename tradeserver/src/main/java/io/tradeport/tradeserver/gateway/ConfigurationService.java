@@ -243,6 +243,7 @@ final class ConfigurationService extends ConfigurationGrpc.ConfigurationImplBase
 			throw MtException.of(Ret.INVALID_DATA, "a manager cannot take the admin right from itself");
 		}
 		managers.put(pos, account);
+		context.pump.revokeManager(account.login());
 		return ConfigRecord.newBuilder().setManager(Protos.manager(account)).build();
 	}
 
@@ -326,7 +327,7 @@ final class ConfigurationService extends ConfigurationGrpc.ConfigurationImplBase
 					if (context.config.managers().get(pos).login() == Sessions.current().login) {
 						throw MtException.of(Ret.INVALID_DATA, "a manager cannot delete itself");
 					}
-					context.config.managers().delete(pos);
+					context.pump.revokeManager(context.config.managers().delete(pos).login());
 				}
 				case GROUPS -> {
 					String name = context.sections.groups.get(pos).getName();

@@ -62,6 +62,16 @@ final class PumpHub {
 		subscribers.remove(subscriber);
 	}
 
+	/** Ends the streams of a logged-out session. */
+	void revokeSession(String token) {
+		subscribers.stream().filter(s -> s.token.equals(token)).forEach(s -> s.revoke("logged out"));
+	}
+
+	/** Ends the streams of a manager whose record (rights, groups) changed or was deleted. */
+	void revokeManager(int login) {
+		subscribers.stream().filter(s -> s.login == login).forEach(s -> s.revoke("the manager's record changed"));
+	}
+
 	/** Server shutdown: ends every stream, so stopping does not wait for clients to hang up. */
 	void closeAll() {
 		for (PumpSubscriber subscriber : subscribers) {

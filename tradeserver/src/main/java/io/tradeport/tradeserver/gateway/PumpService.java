@@ -53,7 +53,8 @@ final class PumpService extends PumpGrpc.PumpImplBase {
 			.orElse(context.settings.pumpBufferCapacity());
 		GroupMask visible = GroupMask.parse(manager.groups());
 		var out = (ServerCallStreamObserver<PumpEvent>) observer;
-		PumpSubscriber subscriber = new PumpSubscriber(out, context.pump, visible, request.getHideTicks(),
+		PumpSubscriber subscriber = new PumpSubscriber(out, context.pump, Sessions.current().token, manager.login(), visible,
+				request.getHideTicks(),
 				request.getHideMargins(), manager.has(ManagerRight.SEE_TRADES), Math.max(16, capacity));
 		try {
 			Snapshot snapshot = context.call(e -> {

@@ -24,6 +24,9 @@ final class PumpSubscriber {
 
 	private final ServerCallStreamObserver<PumpEvent> out;
 	private final PumpHub hub;
+	/** Session and manager that subscribed: Logout and changes of the manager end the stream. */
+	final String token;
+	final int login;
 	private final GroupMask visible;
 	private final boolean hideTicks;
 	private final boolean hideMargins;
@@ -37,10 +40,12 @@ final class PumpSubscriber {
 	private volatile boolean started;
 	private long sequence;
 
-	PumpSubscriber(ServerCallStreamObserver<PumpEvent> out, PumpHub hub, GroupMask visible, boolean hideTicks,
-			boolean hideMargins, boolean seeTrades, int capacity) {
+	PumpSubscriber(ServerCallStreamObserver<PumpEvent> out, PumpHub hub, String token, int login, GroupMask visible,
+			boolean hideTicks, boolean hideMargins, boolean seeTrades, int capacity) {
 		this.out = out;
 		this.hub = hub;
+		this.token = token;
+		this.login = login;
 		this.visible = visible;
 		this.hideTicks = hideTicks;
 		this.hideMargins = hideMargins;
@@ -99,6 +104,11 @@ final class PumpSubscriber {
 	/** The server is stopping (MT4's STOP_PUMPING): the client should reconnect later. */
 	void stop() {
 		end(new MtException(Ret.NO_CONNECT.code, Ret.NO_CONNECT.name(), io.grpc.Status.Code.UNAVAILABLE, "the trade server is stopping"));
+	}
+
+	/** The session ended or the manager's record changed: the stream's filters may no longer be right. */
+	void revoke(String why) {
+		end(MtException.of(Ret.NO_CONNECT, why + "; log in and subscribe again"));
 	}
 
 	private void end(MtException reason) {

@@ -77,6 +77,7 @@ final class SessionService extends ManagerSessionGrpc.ManagerSessionImplBase {
 		Calls.unary(out, () -> {
 			var session = Sessions.current();
 			context.sessions.close(session);
+			context.pump.revokeSession(session.token);
 			context.journal.write(Journal.Type.LOGINS, session.ip, "'" + session.login + "': manager logout");
 			return LogoutReply.getDefaultInstance();
 		});

@@ -227,6 +227,25 @@ class PumpTests {
 	}
 
 	@Test
+	void logoutAndChangesOfTheManagerEndItsStreams() throws InterruptedException {
+		var dealer = gateway.dealer();
+		Replica dealerPump = subscribe(dealer, PumpRequest.getDefaultInstance());
+		Replica adminPump = subscribe(admin, PumpRequest.getDefaultInstance());
+		dealerPump.snapshot();
+		adminPump.snapshot();
+		var dealerRecord = admin.config().request(ConfigRequest.newBuilder().setSection(ConfigSection.MANAGERS).setKey("2").build()).getRecords(0);
+
+		admin.config().update(ConfigUpdateRequest.newBuilder().setSection(ConfigSection.MANAGERS).setPos(-1)
+			.setRecord(dealerRecord.toBuilder().setManager(dealerRecord.getManager().toBuilder().setGroups("demopro"))).build());
+		admin.session().logout(io.tradeport.gateway.v1.LogoutRequest.getDefaultInstance());
+
+		assertThat(dealerPump.closed.join().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+		assertThat(Gateway.mtError(dealerPump.error).getRetCode()).isEqualTo(6);
+		assertThat(adminPump.closed.join().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+		assertThat(gateway.server.context().pump.subscriberCount()).isZero();
+	}
+
+	@Test
 	void aCancelledSubscriptionIsRemoved() throws InterruptedException {
 		Replica replica = subscribe(admin, PumpRequest.getDefaultInstance());
 		replica.snapshot();
