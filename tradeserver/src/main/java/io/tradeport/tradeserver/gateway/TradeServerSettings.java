@@ -100,4 +100,9 @@ public record TradeServerSettings(
 		return new TradeServerSettings(host, port, dataDir, clock, serverZone, serverName, company, adminPassword, demo,
 				marketHistory, pumpBufferCapacity, marginInterval, sessionIdleTimeout);
 	}
+
+	public TradeServerSettings withSessionIdleTimeout(Duration sessionIdleTimeout) {
+		return new TradeServerSettings(host, port, dataDir, clock, serverZone, serverName, company, adminPassword, demo,
+				marketHistory, pumpBufferCapacity, marginInterval, sessionIdleTimeout);
+	}
 }
