@@ -130,6 +130,35 @@ public final class TradeEngine {
 		return state;
 	}
 
+	/**
+	 * Deletes an account, as MT4's admin delete: refused with INVALID_DATA while it has open
+	 * positions or pending orders, or when it does not exist. Its history goes with it.
+	 */
+	public ReturnCode removeAccount(Login login) {
+		Account account = accounts.get(login.value());
+		if (account == null || !account.orders.isEmpty()) {
+			return ReturnCode.INVALID_DATA;
+		}
+		accounts.remove(login.value());
+		accountList.remove(account);
+		return ReturnCode.OK;
+	}
+
+	/** Deletes a group; refused with INVALID_DATA while accounts are in it or when it does not exist. */
+	public ReturnCode removeGroup(String name) {
+		GroupState group = groups.get(name);
+		if (group == null) {
+			return ReturnCode.INVALID_DATA;
+		}
+		for (Account account : accountList) {
+			if (account.group == group) {
+				return ReturnCode.INVALID_DATA;
+			}
+		}
+		groups.remove(name);
+		return ReturnCode.OK;
+	}
+
 	// ---------------------------------------------------------------- queries
 
 	public Optional<AccountState> account(Login login) {
@@ -487,6 +516,43 @@ public final class TradeEngine {
 			return TradeResult.refused(code);
 		}
 		cancelPending(trade, null);
+		return TradeResult.ok(ticket);
+	}
+
+	/**
+	 * Activates a pending order now, at its order price, as a dealer's TT_BR_ORDER_ACTIVATE. An
+	 * order the account cannot cover is refused with NO_MONEY and stays pending.
+	 */
+	public TradeResult activate(Ticket ticket) {
+		Trade trade = openTrades.get(ticket.value());
+		if (trade == null || !trade.cmd.isPending()) {
+			return TradeResult.refused(ReturnCode.INVALID_DATA);
+		}
+		Account account = trade.account;
+		ReturnCode code = checkAccess(account);
+		if (code == ReturnCode.OK) {
+			code = checkMarket(trade.symbol, true);
+		}
+		if (code != ReturnCode.OK) {
+			return TradeResult.refused(code);
+		}
+		TradeCommand pendingCmd = trade.cmd;
+		long placed = trade.openTime;
+		trade.cmd = pendingCmd.positionCommand();
+		trade.openTime = clock.millis();
+		if (!fillPosition(account, trade)) {
+			trade.cmd = pendingCmd;
+			trade.openTime = placed;
+			Valuation.recalcMargin(account);
+			Valuation.recalcProfit(account);
+			return TradeResult.refused(ReturnCode.TRADE_NO_MONEY);
+		}
+		if (trade.expiration != 0) {
+			expirations.remove(trade);
+			trade.expiration = 0;
+		}
+		listener.tradeModified(trade.toRecord());
+		settle(account);
 		return TradeResult.ok(ticket);
 	}
 

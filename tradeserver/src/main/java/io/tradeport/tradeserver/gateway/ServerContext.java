@@ -1,0 +1,89 @@
+package io.tradeport.tradeserver.gateway;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+
+import io.tradeport.gateway.v1.Trade;
+import io.tradeport.gateway.v1.User;
+import io.tradeport.tradeserver.config.Backups;
+import io.tradeport.tradeserver.config.Journal;
+import io.tradeport.tradeserver.config.Mailbox;
+import io.tradeport.tradeserver.config.Newsroom;
+import io.tradeport.tradeserver.config.ServerConfig;
+import io.tradeport.tradeserver.config.UserDirectory;
+import io.tradeport.tradeserver.engine.DailyReport;
+import io.tradeport.tradeserver.engine.EngineThread;
+import io.tradeport.tradeserver.engine.TradeEngine;
+
+/** Everything the services share: the engine's thread and the server-side stores. */
+final class ServerContext {
+
+	final TradeServerSettings settings;
+	final Clock clock;
+	final ZoneId zone;
+	final EngineThread engine;
+	final ServerConfig config;
+	final Sections sections;
+	final UserDirectory users;
+	final Journal journal;
+	final Mailbox mailbox;
+	final Newsroom news;
+	final MarketHistory history;
+	final QuoteBoard quotes;
+	final PumpHub pump;
+	final Sessions sessions;
+	final Backups<User> userBackups;
+	final Backups<Trade> orderBackups;
+	private final List<DailyReport> dailyReports;
+
+	ServerContext(TradeServerSettings settings, EngineThread engine, ServerConfig config, Sections sections,
+			UserDirectory users, Journal journal, Mailbox mailbox, Newsroom news, MarketHistory history, QuoteBoard quotes,
+			PumpHub pump, Sessions sessions, List<DailyReport> dailyReports) {
+		this.dailyReports = dailyReports;
+		this.settings = settings;
+		this.clock = settings.clock();
+		this.zone = settings.serverZone();
+		this.engine = engine;
+		this.config = config;
+		this.sections = sections;
+		this.users = users;
+		this.journal = journal;
+		this.mailbox = mailbox;
+		this.news = news;
+		this.history = history;
+		this.quotes = quotes;
+		this.pump = pump;
+		this.sessions = sessions;
+		int keep = Math.max(1, sections.backup.get().getFullBackupStore());
+		this.userBackups = new Backups<>("users", keep);
+		this.orderBackups = new Backups<>("orders", keep);
+	}
+
+	/** Runs {@code command} on the engine thread and waits for it; exceptions come back unwrapped. */
+	<T> T call(Function<TradeEngine, T> command) {
+		try {
+			return engine.submit(command).join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw ex;
+		}
+	}
+
+	void addDailyReport(DailyReport report) {
+		synchronized (dailyReports) {
+			dailyReports.add(report);
+		}
+	}
+
+	List<DailyReport> dailyReports() {
+		synchronized (dailyReports) {
+			return List.copyOf(dailyReports);
+		}
+	}
+}

@@ -1,0 +1,300 @@
+package io.tradeport.tradeserver.gateway;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.grpc.stub.StreamObserver;
+import io.tradeport.gateway.v1.BalanceCheckRequest;
+import io.tradeport.gateway.v1.BalanceDiff;
+import io.tradeport.gateway.v1.BalanceDiffList;
+import io.tradeport.gateway.v1.HistoryRequest;
+import io.tradeport.gateway.v1.MarginFilter;
+import io.tradeport.gateway.v1.MarginLevelList;
+import io.tradeport.gateway.v1.TicketRef;
+import io.tradeport.gateway.v1.Trade;
+import io.tradeport.gateway.v1.TradeList;
+import io.tradeport.gateway.v1.TradeTransactionReply;
+import io.tradeport.gateway.v1.TradeTransactionRequest;
+import io.tradeport.gateway.v1.TradesFilter;
+import io.tradeport.gateway.v1.TradingGrpc;
+import io.tradeport.tradeserver.config.Journal;
+import io.tradeport.tradeserver.config.ManagerAccount;
+import io.tradeport.tradeserver.config.ManagerRight;
+import io.tradeport.tradeserver.engine.AccountState;
+import io.tradeport.tradeserver.engine.Login;
+import io.tradeport.tradeserver.engine.MarginLevel;
+import io.tradeport.tradeserver.engine.ModifyOrder;
+import io.tradeport.tradeserver.engine.OpenOrder;
+import io.tradeport.tradeserver.engine.ReturnCode;
+import io.tradeport.tradeserver.engine.Ticket;
+import io.tradeport.tradeserver.engine.TradeCommand;
+import io.tradeport.tradeserver.engine.TradeEngine;
+import io.tradeport.tradeserver.engine.TradeRecord;
+import io.tradeport.tradeserver.engine.TradeResult;
+
+/**
+ * Trades, history, transactions and margin levels. Reading trades and margins needs "see_trades",
+ * trading on a client's behalf "broker" (dealer), balance and credit "money". Only accounts of the
+ * manager's groups are visible.
+ */
+final class TradingService extends TradingGrpc.TradingImplBase {
+
+	private final ServerContext context;
+
+	TradingService(ServerContext context) {
+		this.context = context;
+	}
+
+	@Override
+	public void getOpenTrades(TradesFilter request, StreamObserver<TradeList> out) {
+		Calls.unary(out, () -> {
+			ManagerAccount manager = context.sessions.require(ManagerRight.SEE_TRADES);
+			GroupMask mine = GroupMask.parse(manager.groups());
+			GroupMask asked = request.getGroupMask().isBlank() ? GroupMask.ALL : GroupMask.parse(request.getGroupMask());
+			Set<Integer> orders = new HashSet<>(request.getOrdersList());
+			record Snapshot(List<TradeRecord> trades, Map<Integer, String> groups) {
+			}
+			Snapshot snapshot = context.call(e -> {
+				List<TradeRecord> trades = request.getLogin() != 0 ? e.openTrades(Login.of(request.getLogin())) : e.allOpenTrades();
+				Map<Integer, String> groups = new HashMap<>();
+				for (TradeRecord t : trades) {
+					groups.computeIfAbsent(t.login().value(), l -> e.account(Login.of(l)).map(AccountState::group).orElse(""));
+				}
+				return new Snapshot(trades, groups);
+			});
+			List<TradeRecord> trades = snapshot.trades().stream().filter(t -> {
+				String group = snapshot.groups().get(t.login().value());
+				return mine.matches(group) && asked.matches(group)
+						&& (request.getSymbol().isEmpty() || request.getSymbol().equals(t.symbol()))
+						&& (orders.isEmpty() || orders.contains(t.ticket().value()));
+			}).toList();
+			return page(trades, request.getAfterOrder(), request.getLimit());
+		});
+	}
+
+	@Override
+	public void getTrade(TicketRef request, StreamObserver<Trade> out) {
+		Calls.unary(out, () -> {
+			ManagerAccount manager = context.sessions.require(ManagerRight.SEE_TRADES);
+			GroupMask mine = GroupMask.parse(manager.groups());
+			if (request.getOrder() <= 0) {
+				throw MtException.of(Ret.INVALID_DATA, "order must be positive");
+			}
+			Ticket ticket = Ticket.of(request.getOrder());
+			TradeRecord found = context.call(e -> e.openTrade(ticket).or(() -> findClosed(e, ticket, mine)).orElse(null));
+			if (found == null || !mine.matches(context.call(e -> e.account(found.login()).map(AccountState::group).orElse("")))) {
+				throw MtException.notFound("no order #" + request.getOrder());
+			}
+			return Protos.trade(found);
+		});
+	}
+
+	/** Closed orders are kept per account; without an index the search walks the visible accounts. */
+	private static java.util.Optional<TradeRecord> findClosed(TradeEngine engine, Ticket ticket, GroupMask mine) {
+		for (AccountState account : engine.accounts()) {
+			if (mine.matches(account.group())) {
+				for (TradeRecord t : engine.history(account.login())) {
+					if (t.ticket().equals(ticket)) {
+						return java.util.Optional.of(t);
+					}
+				}
+			}
+		}
+		return java.util.Optional.empty();
+	}
+
+	@Override
+	public void getHistory(HistoryRequest request, StreamObserver<TradeList> out) {
+		Calls.unary(out, () -> {
+			ManagerAccount manager = context.sessions.require(ManagerRight.SEE_TRADES);
+			GroupMask mine = GroupMask.parse(manager.groups());
+			Instant from = Instant.ofEpochMilli(request.getFrom());
+			Instant to = request.getTo() == 0 ? Instant.MAX : Instant.ofEpochMilli(request.getTo());
+			if (request.getLogin() == 0 && request.getGroupMask().isBlank()) {
+				throw MtException.of(Ret.INVALID_DATA, "give a login or a group mask");
+			}
+			GroupMask asked = request.getLogin() != 0 ? GroupMask.ALL : GroupMask.parse(request.getGroupMask());
+			Instant depth = manager.infoDepth() > 0 ? context.clock.instant().minus(java.time.Duration.ofDays(manager.infoDepth())) : Instant.MIN;
+			List<TradeRecord> history = context.call(e -> {
+				List<TradeRecord> result = new ArrayList<>();
+				for (AccountState account : request.getLogin() != 0
+						? e.account(Login.of(request.getLogin())).stream().toList() : e.accounts()) {
+					if (mine.matches(account.group()) && asked.matches(account.group())) {
+						result.addAll(e.history(account.login()));
+					}
+				}
+				return result;
+			});
+			List<TradeRecord> closed = history.stream().filter(t -> {
+				Instant time = t.closeTime();
+				return time != null && !time.isBefore(from) && !time.isAfter(to) && !time.isBefore(depth);
+			}).toList();
+			return page(closed, request.getAfterOrder(), request.getLimit());
+		});
+	}
+
+	@Override
+	public void tradeTransaction(TradeTransactionRequest request, StreamObserver<TradeTransactionReply> out) {
+		Calls.unary(out, () -> {
+			ManagerAccount manager = context.sessions.require(
+					request.getType() == io.tradeport.gateway.v1.TransactionType.TT_BR_BALANCE ? ManagerRight.MONEY : ManagerRight.BROKER);
+			GroupMask mine = GroupMask.parse(manager.groups());
+			TradeResult result = context.call(e -> execute(e, request, mine));
+			if (result.code() != ReturnCode.OK && result.code() != ReturnCode.OK_NONE) {
+				context.journal.write(Journal.Type.TRADES, Sessions.remoteAddress(), "'" + manager.login() + "': "
+						+ request.getType() + " #" + request.getOrder() + " for " + request.getOrderBy() + " refused: " + result.code());
+				throw MtException.engine(result.code(), request.getType() + " refused: " + result.code());
+			}
+			Ticket ticket = result.ticket();
+			context.journal.write(Journal.Type.TRADES, Sessions.remoteAddress(), "'" + manager.login() + "': "
+					+ request.getType() + " " + (ticket == null ? "" : ticket) + " " + request.getSymbol() + " done");
+			return TradeTransactionReply.newBuilder()
+				.setRetCode(result.code().code())
+				.setRetName(result.code().name())
+				.setOrder(ticket == null ? 0 : ticket.value())
+				.build();
+		});
+	}
+
+	/** Engine thread. */
+	private static TradeResult execute(TradeEngine e, TradeTransactionRequest r, GroupMask mine) {
+		switch (r.getType()) {
+			case TT_ORDER_IE_OPEN, TT_BR_ORDER_OPEN, TT_ORDER_PENDING_OPEN -> {
+				requireVisible(e, r.getOrderBy(), mine);
+				TradeCommand cmd = Protos.command(r.getCmd());
+				boolean pending = r.getType() == io.tradeport.gateway.v1.TransactionType.TT_ORDER_PENDING_OPEN;
+				if (pending != cmd.isPending() || !(cmd.isMarket() || cmd.isPending())) {
+					throw MtException.of(Ret.INVALID_DATA, r.getType() + " does not take cmd " + r.getCmd());
+				}
+				if (r.getType() == io.tradeport.gateway.v1.TransactionType.TT_BR_ORDER_OPEN && r.getPrice() != 0) {
+					throw MtException.notSupported("opening at a dealer's explicit price is not supported yet; send price 0 to open at the market");
+				}
+				return e.open(new OpenOrder(Login.of(r.getOrderBy()), r.getSymbol(), cmd, r.getVolume(), r.getPrice(), r.getSl(),
+						r.getTp(), r.getIeDeviation(), Protos.instant(r.getExpiration()), r.getComment(), r.getMagic()));
+			}
+			case TT_ORDER_IE_CLOSE, TT_BR_ORDER_CLOSE -> {
+				TradeRecord trade = openOrder(e, r.getOrder(), mine);
+				if (r.getType() == io.tradeport.gateway.v1.TransactionType.TT_BR_ORDER_CLOSE && r.getPrice() != 0) {
+					throw MtException.notSupported("closing at a dealer's explicit price is not supported yet; send price 0 to close at the market");
+				}
+				return e.close(trade.ticket(), r.getVolume() == 0 ? trade.volume() : r.getVolume());
+			}
+			case TT_ORDER_MODIFY, TT_BR_ORDER_MODIFY -> {
+				TradeRecord trade = openOrder(e, r.getOrder(), mine);
+				return e.modify(new ModifyOrder(trade.ticket(), r.getPrice(), r.getSl(), r.getTp(), Protos.instant(r.getExpiration())));
+			}
+			case TT_ORDER_DELETE, TT_BR_ORDER_DELETE -> {
+				TradeRecord trade = openOrder(e, r.getOrder(), mine);
+				if (!trade.cmd().isPending()) {
+					throw MtException.notSupported("deleting an open position (without closing it) is not supported; close it instead");
+				}
+				return e.delete(trade.ticket());
+			}
+			case TT_BR_ORDER_ACTIVATE -> {
+				return e.activate(openOrder(e, r.getOrder(), mine).ticket());
+			}
+			case TT_BR_BALANCE -> {
+				requireVisible(e, r.getOrderBy(), mine);
+				TradeCommand cmd = Protos.command(r.getCmd());
+				if (cmd == TradeCommand.BALANCE) {
+					return e.balance(Login.of(r.getOrderBy()), r.getPrice(), r.getComment());
+				}
+				if (cmd == TradeCommand.CREDIT) {
+					return e.credit(Login.of(r.getOrderBy()), r.getPrice(), r.getComment());
+				}
+				throw MtException.of(Ret.INVALID_DATA, "TT_BR_BALANCE takes cmd BALANCE or CREDIT");
+			}
+			case TT_ORDER_CLOSE_BY, TT_ORDER_CLOSE_ALL ->
+				throw MtException.notSupported(r.getType() + " is not supported by this server yet");
+			default -> throw MtException.of(Ret.INVALID_DATA, "unknown transaction type " + r.getTypeValue());
+		}
+	}
+
+	private static void requireVisible(TradeEngine e, int login, GroupMask mine) {
+		if (login <= 0) {
+			throw MtException.of(Ret.INVALID_DATA, "order_by (the client login) is required");
+		}
+		AccountState account = e.account(Login.of(login)).orElse(null);
+		if (account == null || !mine.matches(account.group())) {
+			throw MtException.notFound("no account " + login);
+		}
+	}
+
+	private static TradeRecord openOrder(TradeEngine e, int order, GroupMask mine) {
+		if (order <= 0) {
+			throw MtException.of(Ret.INVALID_DATA, "order (the ticket) is required");
+		}
+		TradeRecord trade = e.openTrade(Ticket.of(order)).orElseThrow(() -> MtException.notFound("no open order #" + order));
+		requireVisible(e, trade.login().value(), mine);
+		return trade;
+	}
+
+	@Override
+	public void getMarginLevels(MarginFilter request, StreamObserver<MarginLevelList> out) {
+		Calls.unary(out, () -> {
+			ManagerAccount manager = context.sessions.require(ManagerRight.SEE_TRADES);
+			GroupMask mine = GroupMask.parse(manager.groups());
+			GroupMask asked = request.getGroupMask().isBlank() ? GroupMask.ALL : GroupMask.parse(request.getGroupMask());
+			Set<Integer> logins = new HashSet<>(request.getLoginsList());
+			List<MarginLevel> levels = context.call(e -> logins.isEmpty() ? e.marginLevels()
+					: logins.stream().filter(l -> l > 0).flatMap(l -> e.marginLevel(Login.of(l)).stream()).toList());
+			if (!logins.isEmpty() && levels.isEmpty()) {
+				throw MtException.notFound("no account " + logins);
+			}
+			MarginLevelList.Builder list = MarginLevelList.newBuilder();
+			for (MarginLevel level : levels) {
+				if (mine.matches(level.group()) && asked.matches(level.group())) {
+					list.addLevels(Protos.margin(level));
+				}
+			}
+			return list.build();
+		});
+	}
+
+	@Override
+	public void checkBalance(BalanceCheckRequest request, StreamObserver<BalanceDiffList> out) {
+		Calls.unary(out, () -> {
+			ManagerAccount manager = context.sessions.require(ManagerRight.ADMIN);
+			GroupMask mine = GroupMask.parse(manager.groups());
+			Set<Integer> logins = new HashSet<>(request.getLoginsList());
+			List<BalanceDiff> diffs = context.call(e -> {
+				List<BalanceDiff> result = new ArrayList<>();
+				for (AccountState account : e.accounts()) {
+					if (!mine.matches(account.group()) || !(logins.isEmpty() || logins.contains(account.login().value()))) {
+						continue;
+					}
+					double sum = 0;
+					for (TradeRecord t : e.history(account.login())) {
+						if (t.cmd() == TradeCommand.BALANCE || t.cmd().isMarket()) {
+							sum += t.profit() + t.storage() + t.commission();
+						}
+					}
+					result.add(BalanceDiff.newBuilder().setLogin(account.login().value())
+						.setDiff(cents(account.balance() - sum)).build());
+				}
+				return result;
+			});
+			if (!logins.isEmpty() && diffs.size() < logins.size()) {
+				throw MtException.notFound("no account among " + logins);
+			}
+			return BalanceDiffList.newBuilder().addAllDiffs(diffs).build();
+		});
+	}
+
+	/** To cents, half away from zero: sums of doubles leave dust that is not a real difference. */
+	private static double cents(double value) {
+		return Math.signum(value) * Math.round(Math.abs(value) * 100) / 100.0;
+	}
+
+	private static TradeList page(List<TradeRecord> trades, int afterOrder, int limit) {
+		var page = Paging.page(trades, t -> t.ticket().value(), afterOrder, limit);
+		TradeList.Builder list = TradeList.newBuilder().setHasMore(page.hasMore());
+		page.items().forEach(t -> list.addTrades(Protos.trade(t)));
+		return list.build();
+	}
+}
