@@ -20,7 +20,11 @@ public final class StandaloneApplication implements AutoCloseable {
 		this.context = context;
 	}
 
-	/** The embedded default exactly as a user starts it, only with its data directory and port chosen. */
+	/**
+	 * The embedded default as a user starts it, only with its data directory and port chosen, and without the
+	 * demo trade server and its MariaDB (slow to start) unless asked for with
+	 * {@code --tradeport.embedded.trade-server.enabled=true}.
+	 */
 	public static StandaloneApplication start(Path dataDirectory, String... arguments) {
 		return start(dataDirectory, null, arguments);
 	}
@@ -28,6 +32,9 @@ public final class StandaloneApplication implements AutoCloseable {
 	public static StandaloneApplication start(Path dataDirectory, Clock clock, String... arguments) {
 		var args = new ArrayList<>(List.of("--server.port=0", "--tradeport.data-dir=" + dataDirectory));
 		args.addAll(List.of(arguments));
+		if (args.stream().noneMatch(arg -> arg.startsWith("--tradeport.embedded.trade-server.enabled="))) {
+			args.add("--tradeport.embedded.trade-server.enabled=false");
+		}
 		var builder = new SpringApplicationBuilder(Tradeport.class);
 		if (clock != null) {
 			builder.initializers(context -> context.getBeanFactory().registerSingleton("clock", clock));

@@ -20,6 +20,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"tradeport.encryption.key=" + TestInfrastructure.ENCRYPTION_KEY,
 		"server.forward-headers-strategy=native",
+		"tradeport.embedded.trade-server.enabled=false",
 		"tradeport.clients.applications.test-rp.name=Test relying party",
 		"tradeport.clients.applications.test-rp.secret=" + TestInfrastructure.RELYING_PARTY_SECRET,
 		"tradeport.clients.applications.test-rp.redirect-uris=http://127.0.0.1/callback",

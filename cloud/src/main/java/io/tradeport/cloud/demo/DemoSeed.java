@@ -5,6 +5,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Profile;
@@ -17,9 +18,12 @@ import io.tradeport.cloud.clients.ApiScopes;
 import io.tradeport.cloud.identity.ClientSecrets;
 import io.tradeport.cloud.identity.Users;
 import io.tradeport.cloud.organizations.Organizations;
+import io.tradeport.cloud.platforms.PlatformType;
+import io.tradeport.cloud.platforms.TradePlatforms;
 
 /**
- * Seeds once, when the demo user does not exist yet. The generated password and client secret are printed this
+ * Seeds once, when the demo user does not exist yet: the user, their organization with the built-in trade server
+ * registered as its MT4 platform (Manager API and report database filled in), and an API client. The generated password and client secret are printed this
  * one time only; they are stored hashed like any other.
  */
 @Component
@@ -32,11 +36,16 @@ class DemoSeed {
 	private final Users users;
 	private final Organizations organizations;
 	private final ApiClients clients;
+	private final TradePlatforms platforms;
+	private final ObjectProvider<EmbeddedTradeServer> tradeServer;
 
-	DemoSeed(Users users, Organizations organizations, ApiClients clients) {
+	DemoSeed(Users users, Organizations organizations, ApiClients clients, TradePlatforms platforms,
+			ObjectProvider<EmbeddedTradeServer> tradeServer) {
 		this.users = users;
 		this.organizations = organizations;
 		this.clients = clients;
+		this.platforms = platforms;
+		this.tradeServer = tradeServer;
 	}
 
 	@EventListener
@@ -48,7 +57,15 @@ class DemoSeed {
 		var password = ClientSecrets.generate().substring(0, 20);
 		var user = users.create(DEMO_EMAIL, password);
 		var organization = organizations.membershipsOf(user).getFirst().organizationId();
-		var client = clients.register(organization, "Demo API client", Set.of(ApiScopes.WEBAPI), user);
+		var client = clients.register(organization, "Demo API client",
+				Set.of(ApiScopes.READ, ApiScopes.TRADE, ApiScopes.ADMIN), user);
+		tradeServer.ifAvailable(server -> {
+			var access = server.access();
+			var platform = platforms.create(organization, "Demo MT4", PlatformType.MT4, user);
+			platforms.setManagerApi(organization, platform, access.address(), access.managerLogin(), access.managerPassword(), user);
+			var db = access.reportDatabase();
+			platforms.setReportDatabase(organization, platform, db.host(), db.port(), db.database(), db.login(), db.password(), user);
+		});
 		var port = ready.getApplicationContext() instanceof WebServerApplicationContext web && web.getWebServer() != null
 				? web.getWebServer().getPort() : 8080;
 		var base = ready.getApplicationContext().getEnvironment().getProperty("tradeport.issuer", "http://localhost:" + port);
