@@ -165,17 +165,18 @@ public class TradePlatforms {
 		}
 	}
 
-	/**
-	 * The trade-server connection (Manager API through the gateway) is not part of Tradeport yet; until it is, the
-	 * check says so instead of pretending.
-	 */
+	/** Signs in to the platform's gateway (the Manager API) with the stored credentials, and out again. */
 	public ConnectionCheck testManagerApi(OrganizationId organization, TradePlatformId platform, UserId actor) {
 		organizations.require(actor, organization, Permission.MANAGE_PLATFORMS);
 		var found = find(organization, platform).orElseThrow(() -> new PlatformRuleViolation("platform", "No such trade platform."));
 		if (!found.managerApiConfigured()) {
 			return new ConnectionCheck(false, "Enter the server address, manager login and password first (API).");
 		}
-		return new ConnectionCheck(false, "Not connected yet: Tradeport's connection to trade servers is not available in this version.");
+		var password = jdbc.sql("select manager_password from trade_platform where id = ? and organization_id = ?")
+			.params(platform.value(), organization.value())
+			.query(String.class)
+			.single();
+		return GatewayCheck.check(found.managerAddress(), found.managerLogin(), secrets.open(password), found.type());
 	}
 
 	private Optional<TradePlatform> find(OrganizationId organization, TradePlatformId platform) {

@@ -15,6 +15,8 @@ import io.tradeport.cloud.Http;
 import io.tradeport.cloud.Mailbox;
 import io.tradeport.cloud.ReportDatabase;
 import io.tradeport.cloud.TradeportApplicationTest;
+import io.tradeport.tradeserver.gateway.TradeServer;
+import io.tradeport.tradeserver.gateway.TradeServerSettings;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +34,9 @@ class AdminQuickStartInABrowserTests {
 		var broker = "owner-" + stamp + "@broker.test";
 		var colleague = "dealer-" + stamp + "@broker.test";
 		var base = "http://localhost:" + port;
-		try (var browser = new Browser(); var colleaguesBrowser = new Browser()) {
+		// The broker's own trade server, elsewhere on the network as far as Tradeport is concerned.
+		try (var tradeServer = TradeServer.start(TradeServerSettings.loopback().withAdminPassword("manager-password-" + stamp));
+				var browser = new Browser(); var colleaguesBrowser = new Browser()) {
 			var page = browser.newPage();
 
 			// 1. Register; the password arrives by mail.
@@ -69,7 +73,7 @@ class AdminQuickStartInABrowserTests {
 			assertThat(page.locator("tr[data-platform='MT5 Main']")).containsText("MT5");
 
 			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("API of MT4 Live")).click();
-			field(page, "Server address").fill("127.0.0.1:443");
+			field(page, "Server address").fill("127.0.0.1:" + tradeServer.port());
 			field(page, "Manager login").fill("1");
 			field(page, "Manager password").fill("manager-password-" + stamp);
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
@@ -86,7 +90,8 @@ class AdminQuickStartInABrowserTests {
 			assertThat(page.locator("tr[data-platform='MT4 Live'] .check").last()).containsText("Connected to");
 			assertThat(page.locator("tr[data-platform='MT4 Live'] .check").last()).containsText("MT4 report tables found");
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Test Manager API of MT4 Live")).click();
-			assertThat(page.locator("tr[data-platform='MT4 Live'] .check").first()).containsText("Not connected yet");
+			assertThat(page.locator("tr[data-platform='MT4 Live'] .check").first()).containsText("Connected to MT4 server");
+			assertThat(page.locator("tr[data-platform='MT4 Live'] .check").first()).containsText("manager 1 signed in");
 
 			// 4. Admin → Users: invite someone without an account; they register, then accept.
 			page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Administration"))

@@ -40,6 +40,7 @@ class EmbeddedDemoPlatformTests {
 			assertThat(platform.type()).isEqualTo(PlatformType.MT4);
 			assertThat(platform.managerAddress()).isEqualTo(access.address());
 			assertThat(platform.managerPasswordSet()).isTrue();
+			assertThat(platforms.testManagerApi(organization, platform.id(), demo).message()).startsWith("Connected to MT4 server");
 			assertThat(platforms.testReportDatabase(organization, platform.id(), demo).message())
 				.startsWith("Connected to").contains("MT4 report tables found");
 
