@@ -132,6 +132,18 @@ class AdminFormValidationTests {
 	}
 
 	@Test
+	void permissionsForm() {
+		var member = jdbc.sql("select user_id from membership where organization_id = ?").param(organization.value()).query(UUID.class).single();
+		var form = admin + "/users/" + member + "/permissions";
+		refused(form, form, "Unknown permission", "permission", "root");
+		refused(form, form, "Choose at least one platform", "permission", "administrator", "permission", "use-monitors",
+				"scope.use-monitors", "chosen");
+		refused(form, form, "last Administrator", "permission", "use-monitors");
+		assertThat(jdbc.sql("select permission from member_permission where organization_id = ?").param(organization.value())
+			.query(String.class).list()).containsExactly("administrator");
+	}
+
+	@Test
 	void clientForm() {
 		var clients = admin + "/clients";
 		refused(clients, clients, "Enter a name.", "name", "", "scope", "read");
