@@ -60,6 +60,22 @@ public class TradePlatforms {
 			.list();
 	}
 
+	/**
+	 * An organization's platforms for callers that are not users (API clients), whose organization the caller has
+	 * established from a verified token.
+	 */
+	public List<TradePlatform> ofOrganization(OrganizationId organization) {
+		return jdbc.sql("select " + COLUMNS + " from trade_platform where organization_id = ? order by lower(name)")
+			.param(organization.value())
+			.query(TradePlatforms::map)
+			.list();
+	}
+
+	/** A platform by id alone, for callers that check its organization themselves. */
+	public Optional<TradePlatform> find(TradePlatformId platform) {
+		return jdbc.sql("select " + COLUMNS + " from trade_platform where id = ?").param(platform.value()).query(TradePlatforms::map).optional();
+	}
+
 	public TradePlatform get(OrganizationId organization, TradePlatformId platform, UserId actor) {
 		organizations.membership(actor, organization).orElseThrow(OrganizationAccessDenied::notAMember);
 		return find(organization, platform).orElseThrow(() -> new PlatformRuleViolation("platform", "No such trade platform."));

@@ -1,0 +1,62 @@
+package io.tradeport.cloud.webapi;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import io.tradeport.cloud.organizations.Organizations;
+import io.tradeport.cloud.organizations.Permission;
+import io.tradeport.cloud.platforms.PlatformType;
+import io.tradeport.cloud.platforms.TradePlatform;
+import io.tradeport.cloud.platforms.TradePlatformId;
+import io.tradeport.cloud.platforms.TradePlatforms;
+
+/**
+ * Which platforms a caller may use: an API client those of its organization it is allowed for; a user those of
+ * their organizations where they may use the WebAPI (on that platform). Anything else, including platforms of
+ * other organizations, is {@code Forbidden}, indistinguishable from a platform that does not exist.
+ */
+@Component
+class PlatformAccess {
+
+	private final TradePlatforms platforms;
+	private final Organizations organizations;
+	private final Callers callers;
+
+	PlatformAccess(TradePlatforms platforms, Organizations organizations, Callers callers) {
+		this.platforms = platforms;
+		this.organizations = organizations;
+		this.callers = callers;
+	}
+
+	List<TradePlatform> usable(ApiCaller caller) {
+		if (caller.isClient()) {
+			var client = callers.activeClient(caller.clientId()).orElseThrow(() -> ApiException.forbidden("This API client is disabled"));
+			return platforms.ofOrganization(caller.clientOrganization()).stream().filter(p -> client.mayUse(p.id().value())).toList();
+		}
+		return organizations.membershipsOf(caller.user()).stream()
+			.filter(membership -> membership.allows(Permission.USE_WEBAPI))
+			.flatMap(membership -> platforms.ofOrganization(membership.organizationId()).stream()
+				.filter(platform -> membership.allows(Permission.USE_WEBAPI, platform.id().value())))
+			.toList();
+	}
+
+	/** The platform named in the path, if the caller may use it as the given type. */
+	TradePlatform require(ApiCaller caller, String tradePlatform, PlatformType type) {
+		UUID id;
+		try {
+			id = UUID.fromString(tradePlatform);
+		}
+		catch (IllegalArgumentException notAGuid) {
+			throw ApiException.validation("tradePlatform must be a GUID");
+		}
+		var platform = platforms.find(new TradePlatformId(id))
+			.filter(found -> usable(caller).stream().anyMatch(allowed -> allowed.id().equals(found.id())))
+			.orElseThrow(() -> ApiException.forbidden("The trade platform " + tradePlatform + " is not available to this caller"));
+		if (platform.type() != type) {
+			throw ApiException.validation("The trade platform " + tradePlatform + " is an " + platform.type() + " platform");
+		}
+		return platform;
+	}
+}

@@ -1,0 +1,56 @@
+package io.tradeport.cloud.webapi;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Chain 2 of 3: {@code /api/**} and {@code /hubs/**}, stateless, bearer JWTs from Tradeport's issuer with scope
+ * {@code webapi}. Refusals are written in the v2 envelope so the SDK reports them as {@code ApiError}.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebApiSecurityConfiguration {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain webApiChain(HttpSecurity http) throws Exception {
+		http.securityMatcher("/api/**", "/hubs/**")
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority("SCOPE_webapi"))
+			.oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> {
+			})
+				.authenticationEntryPoint((request, response, failure) -> write(request, response, HttpStatus.UNAUTHORIZED,
+						"A valid bearer token is required"))
+				.accessDeniedHandler((request, response, denied) -> write(request, response, HttpStatus.FORBIDDEN,
+						"The token lacks the webapi scope")))
+			.addFilterBefore(new ActivityId(), BasicAuthenticationFilter.class);
+		return http.build();
+	}
+
+	private static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String message)
+			throws IOException {
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		if (status == HttpStatus.UNAUTHORIZED) {
+			response.setHeader("WWW-Authenticate", "Bearer");
+		}
+		JSON.writeValue(response.getOutputStream(),
+				ApiResponse.failed(new ApiResponse.Error(ApiResponse.Code.Forbidden, null, message), ActivityId.of(request)));
+	}
+}
