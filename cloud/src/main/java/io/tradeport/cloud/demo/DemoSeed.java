@@ -59,9 +59,11 @@ class DemoSeed {
 		var organization = organizations.membershipsOf(user).getFirst().organizationId();
 		var client = clients.register(organization, "Demo API client",
 				Set.of(ApiScopes.READ, ApiScopes.TRADE, ApiScopes.ADMIN), user);
+		var platformId = new java.util.concurrent.atomic.AtomicReference<String>("(no demo trade server)");
 		tradeServer.ifAvailable(server -> {
 			var access = server.access();
 			var platform = platforms.create(organization, "Demo MT4", PlatformType.MT4, user);
+			platformId.set(platform.toString());
 			platforms.setManagerApi(organization, platform, access.address(), access.managerLogin(), access.managerPassword(), user);
 			var db = access.reportDatabase();
 			platforms.setReportDatabase(organization, platform, db.host(), db.port(), db.database(), db.login(), db.password(), user);
@@ -77,6 +79,7 @@ class DemoSeed {
 				    API secret:     {}
 				    API base URL:   {}
 				    Authority:      {}
-				""", DEMO_EMAIL, password, client.clientId(), client.clientSecret(), base, base);
+				    MT4 platform:   {}
+				""", DEMO_EMAIL, password, client.clientId(), client.clientSecret(), base, base, platformId.get());
 	}
 }

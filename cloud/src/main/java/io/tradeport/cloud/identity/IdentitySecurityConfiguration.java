@@ -61,7 +61,7 @@ import io.tradeport.cloud.audit.AuditLog;
 class IdentitySecurityConfiguration {
 
 	static final String[] PUBLIC_PAGES = { "/", "/login", "/register", "/forgot-password", "/reset-password",
-			"/error", "/css/**", "/webjars/**", "/favicon.ico", "/actuator/health", "/actuator/health/**", "/dev/mailbox", "/dev/mailbox/**" };
+			"/error", "/css/**", "/webjars/**", "/favicon.ico", "/api-reference", "/api-reference/**", "/actuator/health", "/actuator/health/**", "/dev/mailbox", "/dev/mailbox/**" };
 
 	@Bean
 	@Order(1)

@@ -152,6 +152,16 @@ class WebApiFoundationTests {
 	}
 
 	@Test
+	void theContractIsServedWithAReferencePageThatMarksWhatThisVersionAnswers() {
+		var document = http.get("/api-reference/webapi-v2.json");
+		assertThat(document.status()).isEqualTo(200);
+		assertThat(document.json().get("paths").size()).isEqualTo(172);
+		var page = http.get("/api-reference").body();
+		assertThat(page).contains("of its <strong>172</strong> operations");
+		assertThat(page).containsPattern("GET /api/v2/MT4/\\{tradePlatform\\}/ServerTime</code></td>\\s*<td>[^<]*</td>\\s*<td><span class=\"badge\">available");
+	}
+
+	@Test
 	void theOfficialSdkListsPlatformsReadsServerTimeAndReportsErrors() {
 		var result = NodeScripts.run("sdk-webapi.mjs", Http.form("API_BASE_URL", "http://127.0.0.1:" + port,
 				"AUTHORITY", "http://127.0.0.1:" + port, "CLIENT_ID", mine.credentials().clientId(),
