@@ -23,3 +23,27 @@ await assert.rejects(client.mt4.getServerTime(env('FOREIGN_PLATFORM')), (e) => {
   return true;
 });
 console.log('ok - ApiError with code and activityId for another organization\'s platform');
+
+// Trading with a client that has the "trade" scope; a retried deposit with one Idempotency-Key is applied once.
+const trader = new CPluginWebApiClient({
+  env: 'custom', apiBaseUrl: env('API_BASE_URL'), authority: env('AUTHORITY'), allowInsecureLoopback: true,
+  clientId: env('TRADER_ID'), clientSecret: env('TRADER_SECRET'),
+});
+const key = { headers: { 'Idempotency-Key': `deposit-${Date.now()}` } };
+const deposit = { tradeTransactionType: 'BalanceAdd', tradeCommand: 'Balance', orderBy: 1001, price: 500, comment: 'sdk deposit' };
+const first = await trader.mt4.postTradeTransaction(env('PLATFORM'), deposit, key);
+const again = await trader.mt4.postTradeTransaction(env('PLATFORM'), deposit, key);
+assert.ok(first.order > 0);
+assert.equal(again.order, first.order, 'the retry answers the first result');
+console.log('ok - retried deposit applied once, ticket', first.order);
+
+const open = await trader.mt4.postTradeTransaction(env('PLATFORM'),
+  { tradeTransactionType: 'OpenMarket', tradeCommand: 'Buy', orderBy: 1001, symbol: 'EURUSD', volume: 10 },
+  { headers: { 'Idempotency-Key': `open-${Date.now()}` } });
+assert.ok(open.order > 0);
+await trader.mt4.postTradeTransaction(env('PLATFORM'), { tradeTransactionType: 'CloseMarket', order: open.order, volume: 10 },
+  { headers: { 'Idempotency-Key': `close-${Date.now()}` } });
+console.log('ok - market order opened and closed, ticket', open.order);
+
+await assert.rejects(client.mt4.postTradeTransaction(env('PLATFORM'), deposit), (e) => e instanceof ApiError && e.code === 'Forbidden');
+console.log('ok - a client without the trade scope cannot trade');

@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -20,6 +22,7 @@ import io.tradeport.cloud.platforms.PlatformUnavailable;
 
 /** Every failure of the API becomes the v2 envelope with its code; never a stack trace, never a 500 for a client mistake. */
 @RestControllerAdvice(basePackageClasses = WebApiErrors.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class WebApiErrors {
 
 	private static final Logger log = LoggerFactory.getLogger(WebApiErrors.class);

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -14,6 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
@@ -27,7 +29,7 @@ class WebApiSecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain webApiChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain webApiChain(HttpSecurity http, IdempotencyKeys idempotencyKeys) throws Exception {
 		http.securityMatcher("/api/**", "/hubs/**")
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -39,8 +41,17 @@ class WebApiSecurityConfiguration {
 						"A valid bearer token is required"))
 				.accessDeniedHandler((request, response, denied) -> write(request, response, HttpStatus.FORBIDDEN,
 						"The token lacks the webapi scope")))
-			.addFilterBefore(new ActivityId(), BasicAuthenticationFilter.class);
+			.addFilterBefore(new ActivityId(), BasicAuthenticationFilter.class)
+			.addFilterAfter(idempotencyKeys, AuthorizationFilter.class);
 		return http.build();
+	}
+
+	/** Only inside this chain, after authentication: Boot would otherwise also run it for every request. */
+	@Bean
+	FilterRegistrationBean<IdempotencyKeys> idempotencyKeysOnlyInTheApiChain(IdempotencyKeys filter) {
+		var registration = new FilterRegistrationBean<>(filter);
+		registration.setEnabled(false);
+		return registration;
 	}
 
 	private static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String message)

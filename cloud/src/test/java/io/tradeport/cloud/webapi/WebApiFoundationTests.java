@@ -162,13 +162,15 @@ class WebApiFoundationTests {
 	}
 
 	@Test
-	void theOfficialSdkListsPlatformsReadsServerTimeAndReportsErrors() {
-		var result = NodeScripts.run("sdk-webapi.mjs", Http.form("API_BASE_URL", "http://127.0.0.1:" + port,
+	void theOfficialSdkListsPlatformsReadsServerTimeReportsErrorsAndTradesWithIdempotencyKeys() {
+		var trader = clients.register(mine.organization(), "SDK trader", Set.of("read", "trade"), mine.owner());
+		var result = NodeScripts.run("sdk-webapi.mjs", Http.form("TRADER_ID", trader.clientId(), "TRADER_SECRET", trader.clientSecret(),"API_BASE_URL", "http://127.0.0.1:" + port,
 				"AUTHORITY", "http://127.0.0.1:" + port, "CLIENT_ID", mine.credentials().clientId(),
 				"CLIENT_SECRET", mine.credentials().clientSecret(), "PLATFORM", myPlatform.toString(),
 				"FOREIGN_PLATFORM", theirPlatform.toString()));
 		assertThat(result.exitCode()).as(result.output()).isZero();
-		assertThat(result.output()).contains("ok - listTradePlatforms", "ok - getServerTime", "ok - ApiError");
+		assertThat(result.output()).contains("ok - listTradePlatforms", "ok - getServerTime", "ok - ApiError",
+				"ok - retried deposit applied once", "ok - market order opened and closed", "ok - a client without the trade scope cannot trade");
 	}
 
 	private TradePlatformId platform(ApiClientFixtures.OwnedClient owner, String name, String password) {
