@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,13 +24,14 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  * {@code webapi}. Refusals are written in the v2 envelope so the SDK reports them as {@code ApiError}.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(WebApiSettings.class)
 class WebApiSecurityConfiguration {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain webApiChain(HttpSecurity http, IdempotencyKeys idempotencyKeys) throws Exception {
+	SecurityFilterChain webApiChain(HttpSecurity http, IdempotencyKeys idempotencyKeys, WebApiSettings settings) throws Exception {
 		http.securityMatcher("/api/**", "/hubs/**")
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -42,7 +44,8 @@ class WebApiSecurityConfiguration {
 				.accessDeniedHandler((request, response, denied) -> write(request, response, HttpStatus.FORBIDDEN,
 						"The token lacks the webapi scope")))
 			.addFilterBefore(new ActivityId(), BasicAuthenticationFilter.class)
-			.addFilterAfter(idempotencyKeys, AuthorizationFilter.class);
+			.addFilterAfter(idempotencyKeys, AuthorizationFilter.class)
+			.addFilterBefore(new RateLimits(settings), IdempotencyKeys.class);
 		return http.build();
 	}
 
