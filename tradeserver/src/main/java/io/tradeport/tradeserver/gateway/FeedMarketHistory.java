@@ -15,7 +15,7 @@ import io.tradeport.tradeserver.feed.Timeframe;
  * price feed, a manager's SendTick, the opening quotes), so charts show exactly the prices the
  * engine traded on. The gateway asks for closed ranges, the store answers half-open ones.
  */
-public final class FeedMarketHistory implements MarketHistory {
+final class FeedMarketHistory implements MarketHistory {
 
 	private final io.tradeport.tradeserver.feed.MarketHistory store;
 
@@ -23,7 +23,7 @@ public final class FeedMarketHistory implements MarketHistory {
 	 * @param ticksPerSymbol ticks kept per symbol
 	 * @param barsPerTimeframe bars kept per symbol and timeframe (10,080 keeps a week of M1)
 	 */
-	public FeedMarketHistory(ZoneId serverZone, int ticksPerSymbol, int barsPerTimeframe) {
+	FeedMarketHistory(ZoneId serverZone, int ticksPerSymbol, int barsPerTimeframe) {
 		this.store = new io.tradeport.tradeserver.feed.MarketHistory(serverZone, ticksPerSymbol, barsPerTimeframe);
 	}
 

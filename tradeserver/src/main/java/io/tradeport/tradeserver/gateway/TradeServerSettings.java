@@ -21,7 +21,7 @@ import io.tradeport.tradeserver.reports.ConnectionFactory;
  * @param serverZone the server's local time for sessions, end of day and D1 bars
  * @param adminPassword password of manager 1, the administrator
  * @param demo seed the demo platform ({@link DemoPlatform}) on the first start; false starts with manager 1 only
- * @param marketHistory tick and bar history; null uses the built-in one ({@link FeedMarketHistory})
+ * @param marketHistory tick and bar history; null uses the built-in one ({@code FeedMarketHistory}: the feed's tick and bar store)
  * @param pumpBufferCapacity live events a pump subscriber may have waiting before it is closed,
  *     unless the pump plugin's "Buffer events" parameter says otherwise
  * @param marginInterval how often changed margin levels are pushed to the pump
