@@ -106,9 +106,13 @@ public final class TradeServer implements AutoCloseable {
 	 *
 	 * @throws UncheckedIOException when the port cannot be bound or the data directory cannot be used
 	 * @throws IllegalStateException when another process has the data directory open
+	 * @throws IllegalArgumentException for an embedded report database without a data directory
 	 */
 	public static TradeServer start(TradeServerSettings settings) {
 		Path dataDir = settings.dataDir();
+		if (settings.embeddedReportDatabase() && dataDir == null) {
+			throw new IllegalArgumentException("an embedded report database needs a data directory");
+		}
 		ServerConfig config = new ServerConfig();
 		UserDirectory users = new UserDirectory();
 		Journal journal = new Journal(settings.clock(), settings.serverZone(), 100_000,
@@ -127,10 +131,7 @@ public final class TradeServer implements AutoCloseable {
 		EmbeddedReportDatabase embedded = null;
 		ReportReplicator replicator = null;
 		ConnectionFactory reportDatabase = settings.reportDatabase();
-		if (settings.embeddedReportDatabase()) {
-			if (dataDir == null) {
-				throw new IllegalArgumentException("an embedded report database needs a data directory");
-			}
+		if (settings.embeddedReportDatabase() && dataDir != null) {
 			try {
 				embedded = EmbeddedReportDatabase.start(dataDir.resolve("report-db"), 0);
 			}

@@ -73,13 +73,40 @@ class WiredServerTests {
 	}
 
 	@Test
-	void itPresentsItselfAsAnMt5PlatformWhenAskedTo() {
+	void itPresentsItselfAsAnMt5PlatformWhosePositionsOrdersAndDealsAreTheEnginesTrades() {
 		try (Gateway mt5 = new Gateway(TradeServerSettings.loopback().withPlatform(TradeServerSettings.Platform.MT5));
 				Gateway mt4 = new Gateway()) {
 			assertThat(mt5.anonymous().getServerInfo(GetServerInfoRequest.getDefaultInstance()).getPlatform())
 				.isEqualTo(PlatformType.PLATFORM_TYPE_MT5);
 			assertThat(mt4.anonymous().getServerInfo(GetServerInfoRequest.getDefaultInstance()).getPlatform())
 				.isEqualTo(PlatformType.PLATFORM_TYPE_MT4);
+
+			Gateway.Manager admin = mt5.admin();
+			int position = admin.trading().tradeTransaction(TradeTransactionRequest.newBuilder().setType(TransactionType.TT_BR_ORDER_OPEN)
+				.setOrderBy(1001).setSymbol("EURUSD").setCmd(TradeCommand.BUY).setVolume(10).build()).getOrder();
+			int order = admin.trading().tradeTransaction(TradeTransactionRequest.newBuilder().setType(TransactionType.TT_ORDER_PENDING_OPEN)
+				.setOrderBy(1001).setSymbol("EURUSD").setCmd(TradeCommand.BUY_LIMIT).setVolume(10).setPrice(1.0).build()).getOrder();
+			int closed = admin.trading().tradeTransaction(TradeTransactionRequest.newBuilder().setType(TransactionType.TT_BR_ORDER_OPEN)
+				.setOrderBy(1001).setSymbol("GBPUSD").setCmd(TradeCommand.SELL).setVolume(10).build()).getOrder();
+			admin.trading().tradeTransaction(TradeTransactionRequest.newBuilder().setType(TransactionType.TT_BR_ORDER_CLOSE)
+				.setOrderBy(1001).setOrder(closed).build());
+
+			// Positions: open market trades; orders: open pending trades (MT5 PositionByGroup / OrderByGroup).
+			var open = admin.trading().getOpenTrades(io.tradeport.gateway.v1.TradesFilter.newBuilder().setLogin(1001).build()).getTradesList();
+			assertThat(open).filteredOn(t -> t.getCmd() == TradeCommand.BUY || t.getCmd() == TradeCommand.SELL)
+				.extracting(Trade::getOrder).containsExactly(position);
+			assertThat(open).filteredOn(t -> t.getCmd() == TradeCommand.BUY_LIMIT).extracting(Trade::getOrder).containsExactly(order);
+			// Deals: the history's balance operations and closed trades (an "in" at open and an "out" at close).
+			var history = admin.trading().getHistory(HistoryRequest.newBuilder().setLogin(1001).build()).getTradesList();
+			assertThat(history).anySatisfy(t -> {
+				assertThat(t.getCmd()).isEqualTo(TradeCommand.BALANCE);
+				assertThat(t.getProfit()).isEqualTo(10_000);
+			});
+			assertThat(history).anySatisfy(t -> {
+				assertThat(t.getOrder()).isEqualTo(closed);
+				assertThat(t.getOpenTime()).isPositive();
+				assertThat(t.getCloseTime()).isPositive();
+			});
 		}
 	}
 
