@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -17,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -128,21 +130,18 @@ public final class TradeServer implements AutoCloseable {
 		List<DailyReport> dailyReports = new ArrayList<>();
 		EngineEvents events = new EngineEvents(pump, quotes, history, journal, dailyReports);
 
-		EmbeddedReportDatabase embedded = null;
 		ReportReplicator replicator = null;
-		ConnectionFactory reportDatabase = settings.reportDatabase();
-		if (settings.embeddedReportDatabase() && dataDir != null) {
-			try {
-				embedded = EmbeddedReportDatabase.start(dataDir.resolve("report-db"), 0);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("cannot start the embedded report database", ex);
-			}
-			reportDatabase = embedded.writerConnections();
-		}
-		if (reportDatabase != null) {
+		// Filled in once the embedded database runs; the replicator opens no connection before its start.
+		AtomicReference<@Nullable ConnectionFactory> reportDatabase = new AtomicReference<>(settings.reportDatabase());
+		if (settings.reportDatabase() != null || settings.embeddedReportDatabase()) {
 			replicator = ReportReplicator.create(ReplicationSettings.defaults(settings.serverZone())
-				.withServerAddress(settings.host() + ":" + settings.port()), reportDatabase, settings.clock());
+				.withServerAddress(settings.host() + ":" + settings.port()), () -> {
+					ConnectionFactory database = reportDatabase.get();
+					if (database == null) {
+						throw new SQLException("the report database is not started yet");
+					}
+					return database.open();
+				}, settings.clock());
 		}
 		EngineListener listener = replicator == null ? events : new CompositeListener(List.of(events, replicator.listener()));
 
@@ -154,16 +153,21 @@ public final class TradeServer implements AutoCloseable {
 					: EngineAccess.journaled(DurableEngine.open(dataDir.resolve("journal"), settings.clock(), engineSettings, listener));
 		}
 		catch (IOException ex) {
-			if (embedded != null) {
-				embedded.close();
-			}
 			throw new UncheckedIOException("cannot open the journal in " + dataDir, ex);
 		}
-		catch (RuntimeException ex) {
-			if (embedded != null) {
-				embedded.close();
+		// Only after the journal's lock is ours: a second server on the same directory must not start a
+		// second MariaDB on the same files.
+		EmbeddedReportDatabase embedded = null;
+		if (settings.embeddedReportDatabase() && dataDir != null) {
+			try {
+				embedded = EmbeddedReportDatabase.start(dataDir.resolve("report-db"), 0);
 			}
-			throw ex;
+			catch (IOException | RuntimeException ex) {
+				engine.close();
+				throw ex instanceof IOException io ? new UncheckedIOException("cannot start the embedded report database", io)
+						: (RuntimeException) ex;
+			}
+			reportDatabase.set(embedded.writerConnections());
 		}
 		engine.startTimers(Duration.ofSeconds(1));
 		Sessions sessions = new Sessions(config, settings.clock(), settings.sessionIdleTimeout());
