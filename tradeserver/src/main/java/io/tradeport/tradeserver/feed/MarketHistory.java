@@ -55,6 +55,17 @@ public final class MarketHistory {
 		}
 	}
 
+	/** The latest {@code limit} ticks still in the history, oldest first. */
+	public List<Tick> lastTicks(String symbol, int limit) {
+		SymbolHistory history = symbols.get(symbol);
+		if (history == null) {
+			return List.of();
+		}
+		synchronized (history) {
+			return history.ticks.last(limit);
+		}
+	}
+
 	/** Bars whose open time is in {@code [from, to)}, oldest first. */
 	public List<Bar> bars(String symbol, Timeframe timeframe, Instant from, Instant to) {
 		SymbolHistory history = symbols.get(symbol);

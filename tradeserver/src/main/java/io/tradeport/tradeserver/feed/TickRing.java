@@ -56,6 +56,17 @@ final class TickRing {
 		return result;
 	}
 
+	/** The latest {@code limit} ticks, oldest first. */
+	List<Tick> last(int limit) {
+		int count = Math.min(Math.max(limit, 0), size);
+		List<Tick> result = new ArrayList<>(count);
+		for (int i = size - count; i < size; i++) {
+			int slot = (start + i) % times.length;
+			result.add(new Tick(symbol, Instant.ofEpochMilli(times[slot]), bids[slot], asks[slot]));
+		}
+		return result;
+	}
+
 	/** Binary search over the logical (oldest-first) order; times never decrease. */
 	private int firstAtOrAfter(long time) {
 		int low = 0;

@@ -33,6 +33,7 @@ import io.tradeport.tradeserver.engine.AccountConfig;
 import io.tradeport.tradeserver.engine.AccountState;
 import io.tradeport.tradeserver.engine.Login;
 import io.tradeport.tradeserver.engine.ReturnCode;
+import io.tradeport.tradeserver.engine.TradeEngine;
 
 /**
  * Accounts: reads need only a session and show the accounts of the manager's groups; changes need
@@ -91,7 +92,8 @@ final class AccountsService extends AccountsGrpc.AccountsImplBase {
 			// Validated before anything is stored.
 			AccountConfig config = new AccountConfig(Login.of(login), user.getGroup(), user.getLeverage(), user.getEnable(),
 					user.getEnableReadOnly());
-			AccountState created = context.call(e -> {
+			AccountState created = context.write(w -> {
+				TradeEngine e = w.engine();
 				if (e.account(Login.of(login)).isPresent()) {
 					throw MtException.of(Ret.INVALID_DATA, "account " + login + " already exists");
 				}
@@ -100,7 +102,7 @@ final class AccountsService extends AccountsGrpc.AccountsImplBase {
 				}
 				// Before the engine call: the pump's user event reads the personal data.
 				context.users.put(details);
-				return e.putAccount(config);
+				return w.putAccount(config);
 			});
 			context.journal.write(Journal.Type.STANDARD, Sessions.remoteAddress(),
 					"'" + manager.login() + "': account " + login + " created in group " + user.getGroup());
@@ -136,12 +138,12 @@ final class AccountsService extends AccountsGrpc.AccountsImplBase {
 				.orElseGet(() -> UserDetails.named(request.getLogin(), "", "", randomPassword(), now));
 			AccountConfig config = new AccountConfig(current.login(), request.getGroup(), request.getLeverage(),
 					request.getEnable(), request.getEnableReadOnly());
-			AccountState updated = context.call(e -> {
-				if (e.groups().stream().noneMatch(g -> g.name().equals(request.getGroup()))) {
+			AccountState updated = context.write(w -> {
+				if (w.engine().groups().stream().noneMatch(g -> g.name().equals(request.getGroup()))) {
 					throw MtException.of(Ret.INVALID_DATA, "no group " + request.getGroup());
 				}
 				context.users.put(Protos.details(request, previous, now));
-				return e.putAccount(config);
+				return w.putAccount(config);
 			});
 			context.journal.write(Journal.Type.STANDARD, Sessions.remoteAddress(),
 					"'" + manager.login() + "': account " + request.getLogin() + " updated");
@@ -154,8 +156,8 @@ final class AccountsService extends AccountsGrpc.AccountsImplBase {
 		Calls.unary(out, () -> {
 			ManagerAccount manager = context.sessions.require(ManagerRight.MANAGER);
 			visibleAccount(request.getLogin());
-			ReturnCode code = context.call(e -> {
-				ReturnCode result = e.removeAccount(Login.of(request.getLogin()));
+			ReturnCode code = context.write(w -> {
+				ReturnCode result = w.removeAccount(Login.of(request.getLogin()));
 				if (result == ReturnCode.OK) {
 					context.pump.accountDeleted(request.getLogin());
 				}
@@ -222,7 +224,8 @@ final class AccountsService extends AccountsGrpc.AccountsImplBase {
 						"'" + manager.login() + "': group operation DELETE on " + deleted + " accounts");
 				return GroupOperationReply.newBuilder().setChanged(deleted).build();
 			}
-			int changed = context.call(e -> {
+			int changed = context.write(w -> {
+				TradeEngine e = w.engine();
 				if (request.getCommand() == GroupOperationRequest.Command.MOVE_TO_GROUP
 						&& e.groups().stream().noneMatch(g -> g.name().equals(request.getNewGroup()))) {
 					throw MtException.of(Ret.INVALID_DATA, "no group " + request.getNewGroup());
@@ -238,7 +241,7 @@ final class AccountsService extends AccountsGrpc.AccountsImplBase {
 						case DISABLE -> config.withEnabled(false);
 						default -> throw MtException.of(Ret.INVALID_DATA, "unknown command " + request.getCommand());
 					};
-					e.putAccount(config);
+					w.putAccount(config);
 					count++;
 				}
 				return count;
@@ -252,14 +255,14 @@ final class AccountsService extends AccountsGrpc.AccountsImplBase {
 	/** All or nothing: checked and deleted in one engine command. */
 	private int deleteAll(List<Integer> logins) {
 		List<Integer> distinct = logins.stream().distinct().toList();
-		context.call(e -> {
+		context.write(w -> {
 			for (int login : distinct) {
-				if (!e.openTrades(Login.of(login)).isEmpty()) {
+				if (!w.engine().openTrades(Login.of(login)).isEmpty()) {
 					throw MtException.of(Ret.INVALID_DATA, "account " + login + " has open orders; nothing was deleted");
 				}
 			}
 			for (int login : distinct) {
-				e.removeAccount(Login.of(login));
+				w.removeAccount(Login.of(login));
 				context.pump.accountDeleted(login);
 			}
 			return null;

@@ -270,10 +270,10 @@ final class ConfigurationService extends ConfigurationGrpc.ConfigurationImplBase
 			.setSupportPage(update.getSupportPage())
 			.build();
 		ConfigList<Group> groups = context.sections.groups;
-		context.call(e -> {
+		context.write(w -> {
 			boolean added = groups.find(update.getName()).isEmpty();
 			requireSameName(pos, groups.size(), () -> groups.get(pos).getName(), update.getName(), !added);
-			e.putGroup(config);
+			w.putGroup(config);
 			groups.put(pos, stored);
 			context.pump.groupChanged(stored, added);
 			return null;
@@ -285,10 +285,10 @@ final class ConfigurationService extends ConfigurationGrpc.ConfigurationImplBase
 		SymbolConfig config = Protos.symbolConfig(update);
 		Symbol stored = Protos.symbol(config, update.getDescription());
 		ConfigList<Symbol> symbols = context.sections.symbols;
-		context.call(e -> {
+		context.write(w -> {
 			boolean added = symbols.find(update.getName()).isEmpty();
 			requireSameName(pos, symbols.size(), () -> symbols.get(pos).getName(), update.getName(), !added);
-			e.putSymbol(config);
+			w.putSymbol(config);
 			symbols.put(pos, stored);
 			context.pump.symbolChanged(stored, added);
 			return null;
@@ -331,8 +331,8 @@ final class ConfigurationService extends ConfigurationGrpc.ConfigurationImplBase
 				}
 				case GROUPS -> {
 					String name = context.sections.groups.get(pos).getName();
-					ReturnCode code = context.call(e -> {
-						ReturnCode result = e.removeGroup(name);
+					ReturnCode code = context.write(w -> {
+						ReturnCode result = w.removeGroup(name);
 						if (result == ReturnCode.OK) {
 							context.sections.groups.delete(pos);
 							context.pump.groupDeleted(name);

@@ -101,7 +101,7 @@ final class MarketDataService extends MarketDataGrpc.MarketDataImplBase {
 			if (!(request.getBid() > 0) || !(request.getAsk() >= request.getBid())) {
 				throw MtException.of(Ret.INVALID_DATA, "bid must be positive and ask not below bid");
 			}
-			boolean applied = context.call(e -> e.tick(request.getSymbol(), request.getBid(), request.getAsk()));
+			boolean applied = context.write(w -> w.tick(request.getSymbol(), request.getBid(), request.getAsk()));
 			if (!applied) {
 				throw MtException.of(Ret.INVALID_DATA, "quote refused");
 			}

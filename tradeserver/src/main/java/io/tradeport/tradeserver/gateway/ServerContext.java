@@ -3,7 +3,6 @@ package io.tradeport.tradeserver.gateway;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 import io.tradeport.gateway.v1.Trade;
@@ -15,7 +14,6 @@ import io.tradeport.tradeserver.config.Newsroom;
 import io.tradeport.tradeserver.config.ServerConfig;
 import io.tradeport.tradeserver.config.UserDirectory;
 import io.tradeport.tradeserver.engine.DailyReport;
-import io.tradeport.tradeserver.engine.EngineThread;
 import io.tradeport.tradeserver.engine.TradeEngine;
 
 /** Everything the services share: the engine's thread and the server-side stores. */
@@ -24,7 +22,7 @@ final class ServerContext {
 	final TradeServerSettings settings;
 	final Clock clock;
 	final ZoneId zone;
-	final EngineThread engine;
+	final EngineAccess engine;
 	final ServerConfig config;
 	final Sections sections;
 	final UserDirectory users;
@@ -39,7 +37,7 @@ final class ServerContext {
 	final Backups<Trade> orderBackups;
 	private final List<DailyReport> dailyReports;
 
-	ServerContext(TradeServerSettings settings, EngineThread engine, ServerConfig config, Sections sections,
+	ServerContext(TradeServerSettings settings, EngineAccess engine, ServerConfig config, Sections sections,
 			UserDirectory users, Journal journal, Mailbox mailbox, Newsroom news, MarketHistory history, QuoteBoard quotes,
 			PumpHub pump, Sessions sessions, List<DailyReport> dailyReports) {
 		this.dailyReports = dailyReports;
@@ -62,17 +60,17 @@ final class ServerContext {
 		this.orderBackups = new Backups<>("orders", keep);
 	}
 
-	/** Runs {@code command} on the engine thread and waits for it; exceptions come back unwrapped. */
-	<T> T call(Function<TradeEngine, T> command) {
-		try {
-			return engine.submit(command).join();
-		}
-		catch (CompletionException ex) {
-			if (ex.getCause() instanceof RuntimeException cause) {
-				throw cause;
-			}
-			throw ex;
-		}
+	/** Runs a read-only {@code query} on the engine thread and waits; exceptions come back unwrapped. */
+	<T> T call(Function<TradeEngine, T> query) {
+		return engine.read(query);
+	}
+
+	/**
+	 * Runs {@code command} as one unit on the engine thread and returns once its changes are
+	 * durable (with a data directory: after the journal's fsync); exceptions come back unwrapped.
+	 */
+	<T> T write(Function<EngineAccess.Writes, T> command) {
+		return engine.write(command);
 	}
 
 	void addDailyReport(DailyReport report) {

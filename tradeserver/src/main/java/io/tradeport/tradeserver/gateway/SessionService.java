@@ -39,7 +39,8 @@ final class SessionService extends ManagerSessionGrpc.ManagerSessionImplBase {
 				.setProtocolVersion(PROTOCOL_VERSION)
 				.setServerBuild(SERVER_BUILD)
 				.setServerVersion(version == null ? "dev" : version)
-				.setPlatform(PlatformType.PLATFORM_TYPE_MT4)
+				.setPlatform(context.settings.platform() == TradeServerSettings.Platform.MT5 ? PlatformType.PLATFORM_TYPE_MT5
+						: PlatformType.PLATFORM_TYPE_MT4)
 				.setServerTime(now.toEpochMilli())
 				.setServerTimeOffsetMinutes(context.zone.getRules().getOffset(now).getTotalSeconds() / 60)
 				.setServerZone(context.zone.getId())

@@ -4,14 +4,27 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
 
 import io.grpc.BindableService;
 import io.grpc.Server;
@@ -32,27 +45,54 @@ import io.tradeport.tradeserver.config.UserDirectory;
 import io.tradeport.tradeserver.engine.AccountConfig;
 import io.tradeport.tradeserver.engine.AccountState;
 import io.tradeport.tradeserver.engine.DailyReport;
+import io.tradeport.tradeserver.engine.EngineListener;
 import io.tradeport.tradeserver.engine.EngineSettings;
-import io.tradeport.tradeserver.engine.EngineThread;
 import io.tradeport.tradeserver.engine.GroupConfig;
 import io.tradeport.tradeserver.engine.Login;
+import io.tradeport.tradeserver.engine.Quote;
+import io.tradeport.tradeserver.engine.SymbolConfig;
 import io.tradeport.tradeserver.engine.TradeEngine;
 import io.tradeport.tradeserver.engine.TradeRecord;
+import io.tradeport.tradeserver.feed.FeedDriver;
+import io.tradeport.tradeserver.feed.Instrument;
+import io.tradeport.tradeserver.feed.PriceFeed;
+import io.tradeport.tradeserver.journal.DurableEngine;
+import io.tradeport.tradeserver.reports.ConnectionFactory;
+import io.tradeport.tradeserver.reports.EmbeddedReportDatabase;
+import io.tradeport.tradeserver.reports.ReplicationSettings;
+import io.tradeport.tradeserver.reports.ReplicationStatus;
+import io.tradeport.tradeserver.reports.ReportDatabaseAccess;
+import io.tradeport.tradeserver.reports.ReportReplicator;
+import io.tradeport.tradeserver.simulation.SimulationConfig;
+import io.tradeport.tradeserver.simulation.TraderSimulation;
 
 /**
- * A running trade server: engine, server-side stores and the gRPC gateway. Start one with
- * {@link #start}; {@link #close} stops it. Nothing is static, so several can run in one JVM
- * (tests, or the cloud's embedded default on a loopback port).
+ * A running trade server: engine (behind the write-ahead journal when there is a data directory),
+ * server-side stores, the gRPC gateway, and optionally the price feed, simulated traders and
+ * report replication. Start one with {@link #start}; {@link #close} stops it. Nothing is static,
+ * so several can run in one JVM (tests, or the cloud's embedded default on a loopback port).
  */
 public final class TradeServer implements AutoCloseable {
 
+	private static final Logger LOG = Logger.getLogger(TradeServer.class.getName());
+
+	/** Bars kept per symbol and timeframe: a week of M1, 420 days of H1, decades of D1. */
+	private static final int BARS_PER_TIMEFRAME = 10_080;
+
+	/** The simulated crowd trades the majors in the demo's retail group. */
+	private static final String TRADERS_GROUP = "demoforex";
+
 	private final Server grpc;
-	private final EngineThread engine;
+	private final EngineAccess engine;
 	private final ScheduledExecutorService timers;
 	private final ExecutorService senders;
 	private final ServerContext context;
+	/** Producers and followers of the engine, stopped in reverse order before the engine. */
+	private final Deque<AutoCloseable> attached = new ArrayDeque<>();
+	private @Nullable EmbeddedReportDatabase embeddedDatabase;
+	private @Nullable ReportReplicator replicator;
 
-	private TradeServer(Server grpc, EngineThread engine, ScheduledExecutorService timers, ExecutorService senders,
+	private TradeServer(Server grpc, EngineAccess engine, ScheduledExecutorService timers, ExecutorService senders,
 			ServerContext context) {
 		this.grpc = grpc;
 		this.engine = engine;
@@ -62,34 +102,77 @@ public final class TradeServer implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the engine, seeds the configuration (the demo platform when {@code settings.demo()})
-	 * and listens for gateway connections.
+	 * Opens (or recovers) the engine, seeds the demo platform when the engine is new and
+	 * {@code settings.demo()}, starts what the settings ask for (feed, traders, replication) and
+	 * listens for gateway connections.
 	 *
-	 * @throws UncheckedIOException when the port cannot be bound
+	 * @throws UncheckedIOException when the port cannot be bound or the data directory cannot be used
+	 * @throws IllegalStateException when another process has the data directory open
+	 * @throws IllegalArgumentException for an embedded report database without a data directory
 	 */
 	public static TradeServer start(TradeServerSettings settings) {
 		Path dataDir = settings.dataDir();
+		if (settings.embeddedReportDatabase() && dataDir == null) {
+			throw new IllegalArgumentException("an embedded report database needs a data directory");
+		}
 		ServerConfig config = new ServerConfig();
 		UserDirectory users = new UserDirectory();
 		Journal journal = new Journal(settings.clock(), settings.serverZone(), 100_000,
 				dataDir == null ? null : dataDir.resolve("logs"));
 		Sections sections = new Sections();
 		MarketHistory history = settings.marketHistory() != null ? settings.marketHistory()
-				: new InMemoryMarketHistory(settings.serverZone(), config.plugin(ServerConfig.HISTORY_PLUGIN)
-					.map(p -> p.intParam(ServerConfig.HISTORY_TICKS_PARAM, 100_000)).orElse(100_000), 31);
+				: new FeedMarketHistory(settings.serverZone(), config.plugin(ServerConfig.HISTORY_PLUGIN)
+					.map(p -> p.intParam(ServerConfig.HISTORY_TICKS_PARAM, 100_000)).orElse(100_000), BARS_PER_TIMEFRAME);
 		QuoteBoard quotes = new QuoteBoard(settings.serverZone());
 		// Virtual threads: one short drain task per burst of pump events; blocking never pins a carrier.
 		ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
 		PumpHub pump = new PumpHub(settings.clock(), users, senders);
 		List<DailyReport> dailyReports = new ArrayList<>();
 		EngineEvents events = new EngineEvents(pump, quotes, history, journal, dailyReports);
-		TradeEngine tradeEngine = new TradeEngine(settings.clock(), EngineSettings.defaults().withServerZone(settings.serverZone()), events);
-		EngineThread engine = new EngineThread(tradeEngine, "trade-engine");
+
+		ReportReplicator replicator = null;
+		// Filled in once the embedded database runs; the replicator opens no connection before its start.
+		AtomicReference<@Nullable ConnectionFactory> reportDatabase = new AtomicReference<>(settings.reportDatabase());
+		if (settings.reportDatabase() != null || settings.embeddedReportDatabase()) {
+			replicator = ReportReplicator.create(ReplicationSettings.defaults(settings.serverZone())
+				.withServerAddress(settings.host() + ":" + settings.port()), () -> {
+					ConnectionFactory database = reportDatabase.get();
+					if (database == null) {
+						throw new SQLException("the report database is not started yet");
+					}
+					return database.open();
+				}, settings.clock());
+		}
+		EngineListener listener = replicator == null ? events : new CompositeListener(List.of(events, replicator.listener()));
+
+		EngineSettings engineSettings = EngineSettings.defaults().withServerZone(settings.serverZone());
+		EngineAccess engine;
+		try {
+			engine = dataDir == null
+					? EngineAccess.inMemory(new TradeEngine(settings.clock(), engineSettings, listener))
+					: EngineAccess.journaled(DurableEngine.open(dataDir.resolve("journal"), settings.clock(), engineSettings, listener));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot open the journal in " + dataDir, ex);
+		}
+		// Only after the journal's lock is ours: a second server on the same directory must not start a
+		// second MariaDB on the same files.
+		EmbeddedReportDatabase embedded = null;
+		if (settings.embeddedReportDatabase() && dataDir != null) {
+			try {
+				embedded = EmbeddedReportDatabase.start(dataDir.resolve("report-db"), 0);
+			}
+			catch (IOException | RuntimeException ex) {
+				engine.close();
+				throw ex instanceof IOException io ? new UncheckedIOException("cannot start the embedded report database", io)
+						: (RuntimeException) ex;
+			}
+			reportDatabase.set(embedded.writerConnections());
+		}
 		engine.startTimers(Duration.ofSeconds(1));
 		Sessions sessions = new Sessions(config, settings.clock(), settings.sessionIdleTimeout());
 		ServerContext context = new ServerContext(settings, engine, config, sections, users, journal, new Mailbox(),
 				new Newsroom(), history, quotes, pump, sessions, dailyReports);
-		seed(context);
 
 		List<BindableService> services = List.of(new SessionService(context), new AccountsService(context),
 				new TradingService(context), new MarketDataService(context), new MessagingService(context),
@@ -103,18 +186,37 @@ public final class TradeServer implements AutoCloseable {
 			return thread;
 		});
 		TradeServer server = new TradeServer(grpc, engine, timers, senders, context);
+		server.embeddedDatabase = embedded;
+		server.replicator = replicator;
 		try {
+			boolean fresh = engine.isEmpty();
+			seed(context, fresh);
+			if (replicator != null) {
+				engine.startReplication(replicator);
+				server.attached.push(replicator);
+			}
+			if (settings.feed()) {
+				server.startFeed();
+			}
+			if (settings.simulatedTraders() > 0) {
+				server.startTraders(settings.simulatedTraders());
+			}
 			grpc.start();
 		}
 		catch (IOException ex) {
 			server.close();
 			throw new UncheckedIOException("cannot listen on " + settings.host() + ":" + settings.port(), ex);
 		}
+		catch (RuntimeException ex) {
+			server.close();
+			throw ex;
+		}
 		server.backup();
 		server.scheduleMarginPoll();
 		server.scheduleBackups();
 		journal.write(Journal.Type.STANDARD, "", "Tradeport trade server build " + SessionService.SERVER_BUILD
-				+ " started, gateway on " + settings.host() + ":" + server.port());
+				+ " started, gateway on " + settings.host() + ":" + server.port()
+				+ (dataDir == null ? ", in memory" : ", data in " + dataDir));
 		return server;
 	}
 
@@ -128,6 +230,21 @@ public final class TradeServer implements AutoCloseable {
 		return grpc.getPort();
 	}
 
+	/**
+	 * Where a broker's reporting tools read the replicated MT4 tables (the platform's "DB" button):
+	 * present when the server runs its embedded report database.
+	 */
+	public Optional<ReportDatabaseAccess> reportDatabase() {
+		EmbeddedReportDatabase database = embeddedDatabase;
+		return database == null ? Optional.empty() : Optional.of(database.reportAccess());
+	}
+
+	/** The report replication's progress, when replication is configured. */
+	public Optional<ReplicationStatus> replicationStatus() {
+		ReportReplicator running = replicator;
+		return running == null ? Optional.empty() : Optional.of(running.status());
+	}
+
 	@Override
 	public void close() {
 		grpc.shutdown();
@@ -137,6 +254,19 @@ public final class TradeServer implements AutoCloseable {
 			if (!grpc.awaitTermination(5, TimeUnit.SECONDS)) {
 				grpc.shutdownNow();
 			}
+			// Feed and traders first (they write to the engine), the replicator after them, the engine last.
+			while (!attached.isEmpty()) {
+				AutoCloseable part = attached.pop();
+				try {
+					part.close();
+				}
+				catch (InterruptedException ex) {
+					throw ex;
+				}
+				catch (Exception ex) {
+					LOG.log(Level.WARNING, "stopping " + part, ex);
+				}
+			}
 			context.journal.write(Journal.Type.STANDARD, "", "trade server stopped");
 			engine.close();
 			context.journal.close();
@@ -144,12 +274,65 @@ public final class TradeServer implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		senders.shutdownNow();
+		finally {
+			senders.shutdownNow();
+			EmbeddedReportDatabase database = embeddedDatabase;
+			if (database != null) {
+				database.close();
+			}
+		}
+	}
+
+	// ---------------------------------------------------------------- feed and traders
+
+	/**
+	 * Quotes every symbol the engine has, starting from its last price so that a restart continues
+	 * where the prices were. Ticks go through the engine (and its journal) like any quote, and the
+	 * engine's tick event feeds the pump, the quote board and the history.
+	 */
+	private void startFeed() {
+		List<Instrument> instruments = context.call(e -> e.symbols().stream()
+			.flatMap(symbol -> e.quote(symbol.name()).map(q -> instrument(symbol, q)).stream())
+			.toList());
+		if (instruments.isEmpty()) {
+			return;
+		}
+		PriceFeed feed = new PriceFeed(instruments, context.zone, context.clock.millis(), context.clock.instant());
+		attached.push(FeedDriver.start(feed, context.clock, Duration.ofMillis(100),
+				tick -> engine.tick(tick.symbol(), tick.bid(), tick.ask())));
+	}
+
+	private static Instrument instrument(SymbolConfig symbol, Quote quote) {
+		double point = Math.pow(10, -symbol.digits());
+		int spread = Math.max(1, (int) Math.round((quote.ask() - quote.bid()) / point));
+		// Typical annual volatilities: majors about 8 %, gold and index CFDs about twice that.
+		double volatility = symbol.type() == DemoPlatform.FOREX ? 0.08 : 0.16;
+		return Instrument.of(symbol, (quote.bid() + quote.ask()) / 2, volatility, spread);
+	}
+
+	private void startTraders(int count) {
+		List<String> symbols = context.call(e -> e.symbols().stream()
+			.filter(s -> s.type() == DemoPlatform.FOREX)
+			.map(SymbolConfig::name)
+			.toList());
+		boolean groupExists = context.call(e -> e.groups().stream().anyMatch(g -> g.name().equals(TRADERS_GROUP)));
+		if (!groupExists || symbols.isEmpty()) {
+			throw new IllegalStateException("simulated traders need the demo platform (group " + TRADERS_GROUP + ")");
+		}
+		TraderSimulation traders = new TraderSimulation(engine.venue(),
+				SimulationConfig.retail(count, TRADERS_GROUP, symbols, context.clock.millis()), context.clock.instant());
+		attached.push(traders.drive(context.clock, Duration.ofSeconds(1)));
 	}
 
 	// ---------------------------------------------------------------- start-up configuration
 
-	private static void seed(ServerContext context) {
+	/**
+	 * The engine's state is durable, the server-side stores are not yet: on every start they are
+	 * rebuilt (managers, symbol group names, the demo clients' details, and the GROUPS and SYMBOLS
+	 * records from the engine's configuration). The engine is seeded only when it is {@code fresh},
+	 * so a restart never deposits the demo money again.
+	 */
+	private static void seed(ServerContext context, boolean fresh) {
 		TradeServerSettings settings = context.settings;
 		Instant now = settings.clock().instant();
 		context.sections.common.set(ConCommon.newBuilder()
@@ -162,35 +345,52 @@ public final class TradeServer implements AutoCloseable {
 			.setLastLogin(DemoPlatform.firstFreeLogin())
 			.build());
 		context.config.managers().put(-1, DemoPlatform.administrator(settings.adminPassword()));
-		if (!settings.demo()) {
-			return;
+		if (settings.demo()) {
+			context.config.managers().put(-1, DemoPlatform.dealer());
+			List<String> symbolGroups = DemoPlatform.symbolGroups();
+			for (int i = 0; i < symbolGroups.size(); i++) {
+				context.sections.symbolGroups.put(i, ConSymbolGroup.newBuilder().setName(symbolGroups.get(i)).build());
+			}
+			DemoPlatform.clients().stream().map(c -> {
+				UserDetails details = UserDetails.named(c.login(), c.name(), c.email(), DemoPlatform.CLIENT_PASSWORD, now);
+				return details.withInvestorPasswordHash(Passwords.hash(DemoPlatform.CLIENT_INVESTOR_PASSWORD), now);
+			}).forEach(context.users::put);
 		}
-		context.config.managers().put(-1, DemoPlatform.dealer());
-		List<String> symbolGroups = DemoPlatform.symbolGroups();
-		for (int i = 0; i < symbolGroups.size(); i++) {
-			context.sections.symbolGroups.put(i, ConSymbolGroup.newBuilder().setName(symbolGroups.get(i)).build());
+		if (fresh && settings.demo()) {
+			context.write(w -> {
+				for (GroupConfig group : DemoPlatform.groups()) {
+					w.putGroup(group);
+				}
+				for (DemoPlatform.Symbol symbol : DemoPlatform.symbols()) {
+					w.putSymbol(symbol.config());
+					w.tick(symbol.config().name(), symbol.bid(), symbol.ask());
+				}
+				for (DemoPlatform.Client client : DemoPlatform.clients()) {
+					w.putAccount(AccountConfig.of(client.login(), client.group()));
+					w.balance(Login.of(client.login()), client.deposit(), "Demo deposit");
+				}
+				return null;
+			});
 		}
-		List<UserDetails> clients = DemoPlatform.clients().stream().map(c -> {
-			UserDetails details = UserDetails.named(c.login(), c.name(), c.email(), DemoPlatform.CLIENT_PASSWORD, now);
-			return details.withInvestorPasswordHash(Passwords.hash(DemoPlatform.CLIENT_INVESTOR_PASSWORD), now);
-		}).toList();
-		clients.forEach(context.users::put);
+		Map<String, String> descriptions = DemoPlatform.symbols().stream()
+			.collect(Collectors.toMap(s -> s.config().name(), DemoPlatform.Symbol::description));
+		// The demo's own order first, as configured; anything added later after it, by name.
+		List<String> groupOrder = DemoPlatform.groups().stream().map(GroupConfig::name).toList();
+		List<String> symbolOrder = DemoPlatform.symbols().stream().map(s -> s.config().name()).toList();
 		context.call(e -> {
-			for (GroupConfig group : DemoPlatform.groups()) {
-				e.putGroup(group);
-				context.sections.groups.put(-1, Protos.group(group).toBuilder().setCompany(settings.company()).build());
-			}
-			for (DemoPlatform.Symbol symbol : DemoPlatform.symbols()) {
-				e.putSymbol(symbol.config());
-				context.sections.symbols.put(-1, Protos.symbol(symbol.config(), symbol.description()));
-				e.tick(symbol.config().name(), symbol.bid(), symbol.ask());
-			}
-			for (DemoPlatform.Client client : DemoPlatform.clients()) {
-				e.putAccount(AccountConfig.of(client.login(), client.group()));
-				e.balance(Login.of(client.login()), client.deposit(), "Demo deposit");
-			}
+			e.groups().stream().sorted(configOrder(groupOrder, GroupConfig::name)).forEach(group ->
+				context.sections.groups.put(-1, Protos.group(group).toBuilder().setCompany(settings.company()).build()));
+			e.symbols().stream().sorted(configOrder(symbolOrder, SymbolConfig::name)).forEach(symbol ->
+				context.sections.symbols.put(-1, Protos.symbol(symbol, descriptions.getOrDefault(symbol.name(), ""))));
 			return null;
 		});
+	}
+
+	private static <T> Comparator<T> configOrder(List<String> known, Function<T, String> name) {
+		return Comparator.<T>comparingInt(t -> {
+			int index = known.indexOf(name.apply(t));
+			return index < 0 ? known.size() : index;
+		}).thenComparing(name);
 	}
 
 	// ---------------------------------------------------------------- timers

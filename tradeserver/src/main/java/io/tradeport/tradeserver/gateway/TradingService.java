@@ -144,7 +144,7 @@ final class TradingService extends TradingGrpc.TradingImplBase {
 			ManagerAccount manager = context.sessions.require(
 					request.getType() == io.tradeport.gateway.v1.TransactionType.TT_BR_BALANCE ? ManagerRight.MONEY : ManagerRight.BROKER);
 			GroupMask mine = GroupMask.parse(manager.groups());
-			TradeResult result = context.call(e -> execute(e, request, mine));
+			TradeResult result = context.write(w -> execute(w, request, mine));
 			if (result.code() != ReturnCode.OK && result.code() != ReturnCode.OK_NONE) {
 				context.journal.write(Journal.Type.TRADES, Sessions.remoteAddress(), "'" + manager.login() + "': "
 						+ request.getType() + " #" + request.getOrder() + " for " + request.getOrderBy() + " refused: " + result.code());
@@ -161,8 +161,9 @@ final class TradingService extends TradingGrpc.TradingImplBase {
 		});
 	}
 
-	/** Engine thread. */
-	private static TradeResult execute(TradeEngine e, TradeTransactionRequest r, GroupMask mine) {
+	/** Engine thread: the checks and the change form one unit. */
+	private static TradeResult execute(EngineAccess.Writes w, TradeTransactionRequest r, GroupMask mine) {
+		TradeEngine e = w.engine();
 		switch (r.getType()) {
 			case TT_ORDER_IE_OPEN, TT_BR_ORDER_OPEN, TT_ORDER_PENDING_OPEN -> {
 				requireVisible(e, r.getOrderBy(), mine);
@@ -174,7 +175,7 @@ final class TradingService extends TradingGrpc.TradingImplBase {
 				if (r.getType() == io.tradeport.gateway.v1.TransactionType.TT_BR_ORDER_OPEN && r.getPrice() != 0) {
 					throw MtException.notSupported("opening at a dealer's explicit price is not supported yet; send price 0 to open at the market");
 				}
-				return e.open(new OpenOrder(Login.of(r.getOrderBy()), r.getSymbol(), cmd, r.getVolume(), r.getPrice(), r.getSl(),
+				return w.open(new OpenOrder(Login.of(r.getOrderBy()), r.getSymbol(), cmd, r.getVolume(), r.getPrice(), r.getSl(),
 						r.getTp(), r.getIeDeviation(), Protos.instant(r.getExpiration()), r.getComment(), r.getMagic()));
 			}
 			case TT_ORDER_IE_CLOSE, TT_BR_ORDER_CLOSE -> {
@@ -182,30 +183,30 @@ final class TradingService extends TradingGrpc.TradingImplBase {
 				if (r.getType() == io.tradeport.gateway.v1.TransactionType.TT_BR_ORDER_CLOSE && r.getPrice() != 0) {
 					throw MtException.notSupported("closing at a dealer's explicit price is not supported yet; send price 0 to close at the market");
 				}
-				return e.close(trade.ticket(), r.getVolume() == 0 ? trade.volume() : r.getVolume());
+				return w.close(trade.ticket(), r.getVolume() == 0 ? trade.volume() : r.getVolume());
 			}
 			case TT_ORDER_MODIFY, TT_BR_ORDER_MODIFY -> {
 				TradeRecord trade = openOrder(e, r.getOrder(), mine);
-				return e.modify(new ModifyOrder(trade.ticket(), r.getPrice(), r.getSl(), r.getTp(), Protos.instant(r.getExpiration())));
+				return w.modify(new ModifyOrder(trade.ticket(), r.getPrice(), r.getSl(), r.getTp(), Protos.instant(r.getExpiration())));
 			}
 			case TT_ORDER_DELETE, TT_BR_ORDER_DELETE -> {
 				TradeRecord trade = openOrder(e, r.getOrder(), mine);
 				if (!trade.cmd().isPending()) {
 					throw MtException.notSupported("deleting an open position (without closing it) is not supported; close it instead");
 				}
-				return e.delete(trade.ticket());
+				return w.delete(trade.ticket());
 			}
 			case TT_BR_ORDER_ACTIVATE -> {
-				return e.activate(openOrder(e, r.getOrder(), mine).ticket());
+				return w.activate(openOrder(e, r.getOrder(), mine).ticket());
 			}
 			case TT_BR_BALANCE -> {
 				requireVisible(e, r.getOrderBy(), mine);
 				TradeCommand cmd = Protos.command(r.getCmd());
 				if (cmd == TradeCommand.BALANCE) {
-					return e.balance(Login.of(r.getOrderBy()), r.getPrice(), r.getComment());
+					return w.balance(Login.of(r.getOrderBy()), r.getPrice(), r.getComment());
 				}
 				if (cmd == TradeCommand.CREDIT) {
-					return e.credit(Login.of(r.getOrderBy()), r.getPrice(), r.getComment());
+					return w.credit(Login.of(r.getOrderBy()), r.getPrice(), r.getComment());
 				}
 				throw MtException.of(Ret.INVALID_DATA, "TT_BR_BALANCE takes cmd BALANCE or CREDIT");
 			}

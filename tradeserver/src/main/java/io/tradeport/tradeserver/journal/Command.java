@@ -8,6 +8,7 @@ import io.tradeport.tradeserver.engine.GroupConfig;
 import io.tradeport.tradeserver.engine.Login;
 import io.tradeport.tradeserver.engine.ModifyOrder;
 import io.tradeport.tradeserver.engine.OpenOrder;
+import io.tradeport.tradeserver.engine.ReturnCode;
 import io.tradeport.tradeserver.engine.SymbolConfig;
 import io.tradeport.tradeserver.engine.Ticket;
 import io.tradeport.tradeserver.engine.TradeEngine;
@@ -25,7 +26,8 @@ sealed interface Command<T> {
 	 * reorder or remove.
 	 */
 	List<Class<? extends Command<?>>> TYPES = List.of(PutGroup.class, PutSymbol.class, PutAccount.class, Balance.class,
-			Credit.class, Open.class, Modify.class, Close.class, Delete.class, Tick.class, Timers.class);
+			Credit.class, Open.class, Modify.class, Close.class, Delete.class, Tick.class, Timers.class, RemoveAccount.class,
+			RemoveGroup.class, Activate.class);
 
 	T apply(TradeEngine engine);
 
@@ -112,6 +114,30 @@ sealed interface Command<T> {
 		public Boolean apply(TradeEngine engine) {
 			engine.processTimers();
 			return true;
+		}
+	}
+
+	/** A manager's delete; refused (and refused again on replay) while the account has orders. */
+	record RemoveAccount(Login login) implements Command<ReturnCode> {
+		@Override
+		public ReturnCode apply(TradeEngine engine) {
+			return engine.removeAccount(login);
+		}
+	}
+
+	/** Refused while the group has accounts. */
+	record RemoveGroup(String name) implements Command<ReturnCode> {
+		@Override
+		public ReturnCode apply(TradeEngine engine) {
+			return engine.removeGroup(name);
+		}
+	}
+
+	/** A dealer's TT_BR_ORDER_ACTIVATE of a pending order at the market. */
+	record Activate(Ticket ticket) implements Command<TradeResult> {
+		@Override
+		public TradeResult apply(TradeEngine engine) {
+			return engine.activate(ticket);
 		}
 	}
 }

@@ -252,6 +252,130 @@ public final class DurableEngine implements AutoCloseable {
 		return durable(new Command.Delete(ticket));
 	}
 
+	/** A manager's delete; refused with a return code while the account has orders. */
+	public CompletableFuture<ReturnCode> removeAccount(Login login) {
+		return durable(new Command.RemoveAccount(login));
+	}
+
+	public CompletableFuture<ReturnCode> removeGroup(String name) {
+		return durable(new Command.RemoveGroup(name));
+	}
+
+	/** TT_BR_ORDER_ACTIVATE: fills a pending order at the market. */
+	public CompletableFuture<TradeResult> activate(Ticket ticket) {
+		return durable(new Command.Activate(ticket));
+	}
+
+	/**
+	 * Runs {@code body} on the engine thread as one unit: nothing else runs in between, so checks
+	 * it makes on the engine's state still hold for the changes it then makes. Each change goes
+	 * through the {@link Transaction} and is journaled as its own command in order, so replay
+	 * repeats exactly the changes that were made; the checks themselves need no journal because
+	 * they read deterministic state. Completes after the fsync covering the last change, also when
+	 * {@code body} throws after changing something.
+	 */
+	public <T> CompletableFuture<T> transact(Function<Transaction, T> body) {
+		return thread.submit(engine -> {
+			Transaction transaction = new Transaction(engine);
+			try {
+				return new Applied<>(body.apply(transaction), lastSeq, null);
+			}
+			catch (RuntimeException ex) {
+				return new Applied<T>(null, lastSeq, ex);
+			}
+			finally {
+				transaction.open = false;
+			}
+		}).thenCompose(applied -> writer.whenDurable(applied.seq).thenApply(v -> applied.get()));
+	}
+
+	/**
+	 * The engine inside {@link #transact}: reads through {@link #engine()}, changes through the
+	 * journaled methods. Valid only during the body.
+	 */
+	public final class Transaction {
+
+		private final TradeEngine engine;
+		private boolean open = true;
+
+		private Transaction(TradeEngine engine) {
+			this.engine = engine;
+		}
+
+		/** For reads only: a change made here directly would bypass the journal and be lost in a crash. */
+		public TradeEngine engine() {
+			requireOpen();
+			return engine;
+		}
+
+		public void putGroup(GroupConfig config) {
+			apply(new Command.PutGroup(config));
+		}
+
+		public void putSymbol(SymbolConfig config) {
+			apply(new Command.PutSymbol(config));
+		}
+
+		public AccountState putAccount(AccountConfig config) {
+			return apply(new Command.PutAccount(config));
+		}
+
+		public TradeResult balance(Login login, double amount, String comment) {
+			return apply(new Command.Balance(login, amount, comment));
+		}
+
+		public TradeResult credit(Login login, double amount, String comment) {
+			return apply(new Command.Credit(login, amount, comment));
+		}
+
+		public TradeResult open(OpenOrder order) {
+			return apply(new Command.Open(order));
+		}
+
+		public TradeResult modify(ModifyOrder request) {
+			return apply(new Command.Modify(request));
+		}
+
+		/** {@code volume} 0 closes the whole position. */
+		public TradeResult close(Ticket ticket, int volume) {
+			if (volume < 0) {
+				return new TradeResult(ReturnCode.TRADE_BAD_VOLUME, null);
+			}
+			return apply(new Command.Close(ticket, volume));
+		}
+
+		public TradeResult delete(Ticket ticket) {
+			return apply(new Command.Delete(ticket));
+		}
+
+		public TradeResult activate(Ticket ticket) {
+			return apply(new Command.Activate(ticket));
+		}
+
+		public ReturnCode removeAccount(Login login) {
+			return apply(new Command.RemoveAccount(login));
+		}
+
+		public ReturnCode removeGroup(String name) {
+			return apply(new Command.RemoveGroup(name));
+		}
+
+		public boolean tick(String symbol, double bid, double ask) {
+			return apply(new Command.Tick(symbol, bid, ask));
+		}
+
+		private <T> T apply(Command<T> command) {
+			requireOpen();
+			return run(engine, command).get();
+		}
+
+		private void requireOpen() {
+			if (!open) {
+				throw new IllegalStateException("the transaction has ended");
+			}
+		}
+	}
+
 	// ---------------------------------------------------------------- feed and time (journaled, not awaited)
 
 	/** Applies a feed quote; completes when applied (false for an unknown symbol or a bad price). */

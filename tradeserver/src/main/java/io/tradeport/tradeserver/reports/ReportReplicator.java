@@ -14,8 +14,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -24,7 +27,9 @@ import io.tradeport.tradeserver.engine.DailyReport;
 import io.tradeport.tradeserver.engine.EngineListener;
 import io.tradeport.tradeserver.engine.EngineThread;
 import io.tradeport.tradeserver.engine.Quote;
+import io.tradeport.tradeserver.engine.TradeEngine;
 import io.tradeport.tradeserver.engine.TradeRecord;
+import io.tradeport.tradeserver.journal.DurableEngine;
 
 /**
  * Replicates a {@link io.tradeport.tradeserver.engine.TradeEngine} into MT4 Report Server tables
@@ -72,7 +77,8 @@ public final class ReportReplicator implements AutoCloseable {
 	private final AtomicLong droppedEvents = new AtomicLong();
 
 	private @Nullable Thread writer;
-	private @Nullable EngineThread engine;
+	/** Queues a read-only task on the engine thread; throws RejectedExecutionException when stopped. */
+	private @Nullable Consumer<Consumer<TradeEngine>> engine;
 
 	private ReportReplicator(ReplicationSettings settings, ConnectionFactory database, Clock clock) {
 		this.settings = settings;
@@ -98,10 +104,22 @@ public final class ReportReplicator implements AutoCloseable {
 	 * Returns at once; the database need not be reachable yet.
 	 */
 	public synchronized void start(EngineThread engineThread) {
+		start(task -> engineThread.execute(task));
+	}
+
+	/** Like {@link #start(EngineThread)}, for an engine behind the journal; the snapshots are reads. */
+	public synchronized void start(DurableEngine durableEngine) {
+		start(task -> durableEngine.read(e -> {
+			task.accept(e);
+			return null;
+		}));
+	}
+
+	private void start(Consumer<Consumer<TradeEngine>> onEngineThread) {
 		if (running) {
 			throw new IllegalStateException("already running");
 		}
-		engine = engineThread;
+		engine = onEngineThread;
 		running = true;
 		// Queued now rather than by the writer thread, so that the engine stops dropping events soon.
 		requestSnapshot(true);
@@ -203,13 +221,13 @@ public final class ReportReplicator implements AutoCloseable {
 
 	/** Queues a snapshot task on the engine thread; the writer picks the result up in event order. */
 	private void requestSnapshot(boolean full) {
-		EngineThread engineThread = engine;
+		Consumer<Consumer<TradeEngine>> engineThread = engine;
 		if (engineThread == null) {
 			return;
 		}
 		snapshotsInFlight.incrementAndGet();
 		try {
-			engineThread.execute(e -> {
+			engineThread.accept(e -> {
 				try {
 					Snapshot snapshot = Snapshot.take(e, sequence, clock.instant(), full);
 					snapshots.add(snapshot);

@@ -292,9 +292,9 @@ class PumpTests {
 			for (int burst = 0; burst < 30; burst++) {
 				int first = burst * 1000;
 				long started = System.nanoTime();
-				gateway.server.context().engine.submit(e -> {
+				gateway.server.context().engine.submitWrite(w -> {
 					for (int i = 0; i < 1000; i++) {
-						e.tick("EURUSD", 1.15 + (first + i) % 100 * 0.00001, 1.1502 + (first + i) % 100 * 0.00001);
+						w.tick("EURUSD", 1.15 + (first + i) % 100 * 0.00001, 1.1502 + (first + i) % 100 * 0.00001);
 					}
 					return null;
 				}).get(5, TimeUnit.SECONDS);

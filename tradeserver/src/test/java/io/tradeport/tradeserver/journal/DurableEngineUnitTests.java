@@ -89,6 +89,36 @@ class DurableEngineUnitTests {
 	}
 
 	@Test
+	void aTransactionsChecksAndChangesFormOneUnitAndItsChangesAreJournaledEvenWhenItFailsAfterwards() throws Exception {
+		EngineState before;
+		try (DurableEngine engine = open()) {
+			setUp(engine);
+			ok(engine.open(OpenOrder.pending(3, "EURUSD", TradeCommand.BUY_LIMIT, 10, 1.09500)));
+			// Checks read the engine, changes go through the journal; activation and removal are journaled commands.
+			TradeResult activated = engine.transact(tx -> {
+				TradeRecord pending = tx.engine().openTrades(Login.of(3)).getFirst();
+				return tx.activate(pending.ticket());
+			}).join();
+			assertThat(activated.isOk()).isTrue();
+			assertThatThrownBy(() -> engine.transact(tx -> {
+				tx.balance(Login.of(1), 250, "bonus before the failure");
+				throw new IllegalStateException("refused after a change");
+			}).join()).hasCauseInstanceOf(IllegalStateException.class);
+			engine.putAccount(AccountConfig.of(9, "demo")).join();
+			assertThat(engine.transact(tx -> tx.removeAccount(Login.of(9))).join().code()).isZero();
+			before = engine.exportState().join();
+		}
+
+		try (DurableEngine engine = open()) {
+			assertThat(engine.exportState().join()).isEqualTo(before);
+			assertThat(engine.account(Login.of(1)).join().orElseThrow().balance()).isEqualTo(10_250);
+			assertThat(engine.account(Login.of(9)).join()).isEmpty();
+			assertThat(engine.openTrades(Login.of(3)).join()).singleElement()
+				.satisfies(t -> assertThat(t.cmd()).isEqualTo(TradeCommand.BUY));
+		}
+	}
+
+	@Test
 	void aReopenedEngineHasExactlyTheStateItWasClosedWith() throws Exception {
 		EngineState before;
 		try (DurableEngine engine = open()) {

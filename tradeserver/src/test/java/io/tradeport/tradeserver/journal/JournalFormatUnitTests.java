@@ -44,7 +44,10 @@ class JournalFormatUnitTests {
 			new Command.Close(Ticket.of(7), 20),
 			new Command.Delete(Ticket.of(8)),
 			new Command.Tick("EURUSD", 1.10001, 1.10013),
-			new Command.Timers());
+			new Command.Timers(),
+			new Command.RemoveAccount(Login.of(1002)),
+			new Command.RemoveGroup("old"),
+			new Command.Activate(Ticket.of(9)));
 
 	private static byte[] journal(List<Command<?>> commands) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
