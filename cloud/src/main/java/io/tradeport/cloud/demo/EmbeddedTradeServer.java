@@ -19,14 +19,14 @@ import org.springframework.stereotype.Component;
 
 import io.tradeport.tradeserver.gateway.TradeServer;
 import io.tradeport.tradeserver.gateway.TradeServerSettings;
-import io.tradeport.tradeserver.reports.EmbeddedReportDatabase;
 import io.tradeport.tradeserver.reports.ReportDatabaseAccess;
 
 /**
- * The embedded default's demo platform: the built-in trade server on a loopback port and its MySQL report
- * database (MariaDB), both under {@code tradeport.data-dir}, with the port and the manager password kept there
- * so the platform registered for them stays valid across restarts. The cloud itself reaches the server only
- * through the gateway protocol, as it would a remote one.
+ * The embedded default's demo platform: the built-in trade server (journaled, with its price feed and simulated
+ * traders) on a loopback port, replicating into its own MySQL report database (MariaDB), all under
+ * {@code tradeport.data-dir}, with the port and the manager password kept there so the platform registered for
+ * them stays valid across restarts. The cloud itself reaches the server only through the gateway protocol, as it
+ * would a remote one.
  */
 @Component
 @Profile("embedded")
@@ -45,22 +45,22 @@ class EmbeddedTradeServer implements AutoCloseable {
 	}
 
 	private final TradeServer server;
-	private final EmbeddedReportDatabase reportDatabase;
 	private final Access access;
 
-	EmbeddedTradeServer(@Value("${tradeport.data-dir:data}") String dataDir) {
+	EmbeddedTradeServer(@Value("${tradeport.data-dir:data}") String dataDir,
+			@Value("${tradeport.embedded.trade-server.simulated-traders:50}") int simulatedTraders) {
 		var directory = Path.of(dataDir).toAbsolutePath().resolve("tradeserver");
 		try {
 			Files.createDirectories(directory);
 			var port = remembered(directory.resolve("gateway.port"), () -> Integer.toString(freePort()));
 			var password = remembered(directory.resolve("manager.password"), EmbeddedTradeServer::generatePassword);
-			log.info("Starting the demo report database (MariaDB; about 20 s on the first start)");
-			reportDatabase = EmbeddedReportDatabase.start(Path.of(dataDir).toAbsolutePath().resolve("report-db"), 0);
-			server = TradeServer.start(TradeServerSettings.loopback()
+			log.info("Starting the demo trade server and its report database (MariaDB; about 20 s on the first start)");
+			server = TradeServer.start(TradeServerSettings.embeddedDemo(directory.resolve("server"))
 				.withPort(Integer.parseInt(port))
-				.withDataDir(directory.resolve("server"))
-				.withAdminPassword(password));
-			access = new Access("127.0.0.1:" + server.port(), MANAGER_LOGIN, password, reportDatabase.reportAccess());
+				.withAdminPassword(password)
+				.withSimulatedTraders(simulatedTraders)
+				.withEmbeddedReportDatabase(true));
+			access = new Access("127.0.0.1:" + server.port(), MANAGER_LOGIN, password, server.reportDatabase().orElseThrow());
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("Cannot start the demo trade server under " + directory, e);
@@ -82,7 +82,6 @@ class EmbeddedTradeServer implements AutoCloseable {
 	@Override
 	public void close() {
 		server.close();
-		reportDatabase.close();
 	}
 
 	private static String remembered(Path file, java.util.function.Supplier<String> initial) throws IOException {

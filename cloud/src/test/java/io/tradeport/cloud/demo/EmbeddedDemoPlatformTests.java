@@ -17,6 +17,7 @@ import io.tradeport.gateway.v1.ManagerSessionGrpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The embedded default starts the built-in trade server and its report database and registers them as the
@@ -43,6 +44,15 @@ class EmbeddedDemoPlatformTests {
 			assertThat(platforms.testManagerApi(organization, platform.id(), demo).message()).startsWith("Connected to MT4 server");
 			assertThat(platforms.testReportDatabase(organization, platform.id(), demo).message())
 				.startsWith("Connected to").contains("MT4 report tables found");
+
+			var db = access.reportDatabase();
+			await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
+				try (var connection = java.sql.DriverManager.getConnection(db.jdbcUrl(), db.login(), db.password());
+						var rows = connection.createStatement().executeQuery("select count(*) from MT4_USERS")) {
+					rows.next();
+					assertThat(rows.getInt(1)).as("demo accounts replicated into the report database").isPositive();
+				}
+			});
 
 			var channel = ManagedChannelBuilder.forTarget(access.address()).usePlaintext().build();
 			try {
