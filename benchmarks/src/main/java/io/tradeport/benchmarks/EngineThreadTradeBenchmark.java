@@ -20,6 +20,9 @@ import io.tradeport.tradeserver.engine.EngineThread;
  * The same-run baseline for {@link GatewayTradeBenchmark}: the same callers, accounts and round
  * trips, queued to the engine's single writer thread and awaited exactly as the gateway does for
  * each call, but in-process: no gRPC, sessions, rights, journal or event consumers.
+ *
+ * <p>A fresh engine every iteration: at this rate the closed trades' history (kept in memory, as
+ * MT4 does) would otherwise grow by gigabytes over a run and turn the measurement into one of GC.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode({ Mode.Throughput, Mode.SampleTime })
@@ -31,7 +34,7 @@ public class EngineThreadTradeBenchmark {
 	private Trader.Transactions transactions;
 	private final AtomicInteger logins = new AtomicInteger();
 
-	@Setup
+	@Setup(Level.Iteration)
 	public void start() {
 		engine = new EngineThread(DemoEngine.create(Tuesday.clock()), "trade-engine");
 		transactions = new Trader.Transactions() {
@@ -47,7 +50,7 @@ public class EngineThreadTradeBenchmark {
 		};
 	}
 
-	@TearDown
+	@TearDown(Level.Iteration)
 	public void stop() throws InterruptedException {
 		engine.close();
 	}
@@ -62,9 +65,9 @@ public class EngineThreadTradeBenchmark {
 			trader = new Trader(benchmark.logins);
 		}
 
-		@TearDown(Level.Trial)
-		public void flatten(EngineThreadTradeBenchmark benchmark) {
-			trader.flatten(benchmark.transactions);
+		@Setup(Level.Iteration)
+		public void reset() {
+			trader.reset();
 		}
 	}
 

@@ -8,7 +8,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
@@ -27,9 +26,11 @@ import io.tradeport.gateway.v1.LoginRequest;
 import io.tradeport.gateway.v1.ManagerSessionGrpc;
 import io.tradeport.gateway.v1.MarginFilter;
 import io.tradeport.gateway.v1.MarginLevel;
+import io.tradeport.gateway.v1.Trade;
 import io.tradeport.gateway.v1.TradeCommand;
 import io.tradeport.gateway.v1.TradeTransactionReply;
 import io.tradeport.gateway.v1.TradeTransactionRequest;
+import io.tradeport.gateway.v1.TradesFilter;
 import io.tradeport.gateway.v1.TradingGrpc;
 import io.tradeport.gateway.v1.TransactionType;
 import io.tradeport.gateway.v1.User;
@@ -117,14 +118,20 @@ public class GatewayTradeBenchmark {
 	}
 
 	/**
-	 * Shows the margin really moved with the trades: after the callers flattened their positions,
-	 * every account they used has no margin left and paid the spread of every round trip.
+	 * Shows the margin really moved with the trades: once the positions the callers left open are
+	 * closed, every account they used has no margin left and has paid the spread of every round trip.
+	 * Done here rather than per caller because JMH does not order the callers' tear-downs before this one.
 	 */
 	@TearDown
 	public void stop() {
 		List<Integer> used = new ArrayList<>();
 		for (int i = 0; i < logins.get(); i++) {
 			used.add(Trader.FIRST_LOGIN + i);
+		}
+		for (int login : used) {
+			for (Trade trade : trading.getOpenTrades(TradesFilter.newBuilder().setLogin(login).build()).getTradesList()) {
+				transactions.close(trade.getOrder());
+			}
 		}
 		if (!used.isEmpty()) {
 			List<MarginLevel> levels = trading.getMarginLevels(MarginFilter.newBuilder().addAllLogins(used).build())
@@ -149,11 +156,6 @@ public class GatewayTradeBenchmark {
 		@Setup
 		public void assign(GatewayTradeBenchmark benchmark) {
 			trader = new Trader(benchmark.logins);
-		}
-
-		@TearDown(Level.Trial)
-		public void flatten(GatewayTradeBenchmark benchmark) {
-			trader.flatten(benchmark.transactions);
 		}
 	}
 

@@ -13,8 +13,8 @@ final class Trader {
 	static final String[] SYMBOLS = { "EURUSD", "GBPUSD", "USDJPY", "EURJPY", "XAUUSD" };
 	static final int VOLUME = 10;
 	static final String GROUP = "demoforex";
-	/** Enough that the spread paid on every round trip never runs an account out of margin. */
-	static final double DEPOSIT = 10_000_000;
+	/** Enough that the spreads paid on millions of round trips never run an account out of margin. */
+	static final double DEPOSIT = 100_000_000;
 	/** One account per caller, so callers never contend on an account's orders (as distinct clients). */
 	static final int ACCOUNTS = 64;
 	static final int FIRST_LOGIN = 100_001;
@@ -53,15 +53,13 @@ final class Trader {
 		return closed;
 	}
 
-	/** Leaves no position open at the end, so a trial's accounts end flat. */
-	void flatten(Transactions transactions) {
-		if (ticket != 0) {
-			transactions.close(ticket);
-			ticket = 0;
-		}
+	/** Between an open and its close. */
+	boolean holding() {
+		return ticket != 0;
 	}
 
-	int login() {
-		return login;
+	/** Forgets the open position, for a fresh engine. */
+	void reset() {
+		ticket = 0;
 	}
 }
