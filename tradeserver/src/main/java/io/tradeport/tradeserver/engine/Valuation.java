@@ -77,9 +77,13 @@ final class Valuation {
 		return false;
 	}
 
+	/** Per-thread scratch for {@link #recalcMargin}: it runs for every account on every full recalculation. */
+	private static final ThreadLocal<double[]> MARGIN_SCRATCH = ThreadLocal.withInitial(() -> new double[8 * 6]);
+
 	/**
-	 * Groups the account's positions by symbol and sums MT4 symbol margins. Allocation-free for
-	 * accounts on up to 8 symbols; thread-safe per account, so recalculateAll can run it in parallel.
+	 * Groups the account's positions by symbol and sums MT4 symbol margins. Allocation-free (a per-thread scratch
+	 * array, grown only for accounts on unusually many symbols); thread-safe per account, so recalculateAll can
+	 * run it in parallel.
 	 */
 	static void recalcMargin(Account account) {
 		int n = account.heldSize;
@@ -89,7 +93,12 @@ final class Valuation {
 			return;
 		}
 		// Per held symbol: buy lots, sell lots, sum lots*price and lots*rate for buys then sells.
-		double[] acc = new double[n * 6];
+		double[] acc = MARGIN_SCRATCH.get();
+		if (acc.length < n * 6) {
+			acc = new double[n * 6];
+			MARGIN_SCRATCH.set(acc);
+		}
+		java.util.Arrays.fill(acc, 0, n * 6, 0);
 		ArrayList<Trade> orders = account.orders;
 		double volume = 0;
 		for (int i = 0, size = orders.size(); i < size; i++) {
