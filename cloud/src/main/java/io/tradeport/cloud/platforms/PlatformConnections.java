@@ -83,6 +83,16 @@ public class PlatformConnections implements AutoCloseable {
 		}
 	}
 
+	/** A channel carrying a (possibly renewed) manager session, for the long-lived pump stream. */
+	Channel sessionChannel(TradePlatformId platform, boolean renew) {
+		try {
+			return withSession(connection(platform), renew);
+		}
+		catch (StatusRuntimeException e) {
+			throw translate(platform, e);
+		}
+	}
+
 	/** The deadline every gateway call should use. */
 	public static long deadlineSeconds() {
 		return DEADLINE_SECONDS;

@@ -1,0 +1,119 @@
+package io.tradeport.cloud.webapi;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.tradeport.cloud.ApiClientFixtures;
+import io.tradeport.cloud.Http;
+import io.tradeport.cloud.TestInfrastructure;
+import io.tradeport.cloud.TradeportApplicationTest;
+import io.tradeport.cloud.clients.ApiClients;
+import io.tradeport.cloud.platforms.PlatformType;
+import io.tradeport.cloud.platforms.TradePlatformId;
+import io.tradeport.cloud.platforms.TradePlatforms;
+import io.tradeport.tradeserver.gateway.TradeServer;
+import io.tradeport.tradeserver.gateway.TradeServerSettings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** UserRecordGet reads the pumping cache, UserRecordRequest asks the server; the cache follows the pump. */
+@TradeportApplicationTest
+class UserRecordsTests {
+
+	private static TradeServer tradeServer;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApiClientFixtures fixtures;
+
+	@Autowired
+	TradePlatforms platforms;
+
+	@Autowired
+	ApiClients clients;
+
+	Http http;
+	String bearer;
+	TradePlatformId platform;
+	ApiClientFixtures.OwnedClient owned;
+
+	@BeforeAll
+	static void aTradeServer() {
+		tradeServer = TradeServer.start(TradeServerSettings.loopback().withAdminPassword("gateway-password"));
+	}
+
+	@AfterAll
+	static void stopIt() {
+		tradeServer.close();
+	}
+
+	@BeforeEach
+	void aPlatform() {
+		http = new Http(port);
+		owned = fixtures.newOrganizationWithClient("users");
+		platform = platforms.create(owned.organization(), "Users MT4", PlatformType.MT4, owned.owner());
+		platforms.setManagerApi(owned.organization(), platform, "127.0.0.1:" + tradeServer.port(), 1, "gateway-password", owned.owner());
+		var trader = clients.register(owned.organization(), "users " + UUID.randomUUID(), Set.of("read", "trade"), owned.owner());
+		bearer = "Bearer " + http.postForm("/connect/token", Http.form("grant_type", "client_credentials", "client_id",
+				trader.clientId(), "client_secret", trader.clientSecret())).json().get("access_token").asString();
+	}
+
+	@Test
+	void theCachedRecordFollowsThePumpAndMatchesTheServersOwn() {
+		var cached = get("/UserRecordGet/1001");
+		assertThat(cached.status()).as(cached.body()).isEqualTo(200);
+		var user = cached.json().get("data");
+		assertThat(user.get("login").asInt()).isEqualTo(1001);
+		assertThat(user.get("group").asString()).isNotBlank();
+		assertThat(user.get("enableFlags").asInt() & 1).isEqualTo(1);
+		var before = user.get("balance").asDouble();
+
+		var deposit = http.postRaw("/api/v2/MT4/" + platform + "/TradeTransaction", "application/json",
+				"{\"tradeTransactionType\":\"BalanceAdd\",\"orderBy\":1001,\"price\":123.45}", "Authorization", bearer);
+		assertThat(deposit.status()).isEqualTo(200);
+
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+				assertThat(get("/UserRecordGet/1001").json().get("data").get("balance").asDouble()).isEqualTo(before + 123.45));
+		var live = get("/UserRecordRequest/1001").json().get("data");
+		assertThat(live.get("balance").asDouble()).isEqualTo(before + 123.45);
+		assertThat(live.get("login").asInt()).isEqualTo(1001);
+	}
+
+	@Test
+	void unknownAccountsAreNotFoundAndBadLoginsAreValidationErrors() {
+		var missing = get("/UserRecordGet/99999999");
+		assertThat(missing.status()).isEqualTo(404);
+		assertThat(missing.json().get("error").get("code").asString()).isEqualTo("NotFound");
+		assertThat(get("/UserRecordRequest/99999999").json().get("error").get("code").asString()).isIn("MT4Error", "NotFound");
+		assertThat(get("/UserRecordGet/-5").json().get("error").get("code").asString()).isEqualTo("Validation");
+		assertThat(get("/UserRecordGet/abc").json().get("error").get("code").asString()).isEqualTo("Validation");
+	}
+
+	@Test
+	void aPlatformWhoseServerIsDownFailsFastWithNoConnect() {
+		var down = platforms.create(owned.organization(), "Down " + UUID.randomUUID(), PlatformType.MT4, owned.owner());
+		platforms.setManagerApi(owned.organization(), down, "127.0.0.1:" + TestInfrastructure.freePort(), 1, "x", owned.owner());
+		var first = http.get("/api/v2/MT4/" + down + "/UserRecordGet/1001", "Authorization", bearer);
+		assertThat(first.status()).isEqualTo(503);
+		assertThat(first.json().get("error").get("code").asString()).isEqualTo("NoConnect");
+		var started = System.nanoTime();
+		assertThat(http.get("/api/v2/MT4/" + down + "/UserRecordGet/1001", "Authorization", bearer).status()).isEqualTo(503);
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).as("fails fast while reconnecting").isLessThan(Duration.ofSeconds(2));
+	}
+
+	private Http.Response get(String operation) {
+		return http.get("/api/v2/MT4/" + platform + operation, "Authorization", bearer);
+	}
+}
