@@ -31,22 +31,26 @@ class CommonController {
 		this.connections = connections;
 	}
 
-	/** The server's own wall-clock time ("server time"), as MT4 reports it: no offset. */
+	/**
+	 * The server's wall-clock time ("server time") written as if it were UTC, the convention of MT4's times
+	 * (time_t in server time) and of the report database; the contract wants an RFC 3339 date-time.
+	 */
 	@GetMapping("/api/v2/MT4/{tradePlatform}/ServerTime")
-	ApiResponse<LocalDateTime> serverTimeMt4(@PathVariable String tradePlatform, Authentication authentication, HttpServletRequest request) {
+	ApiResponse<Instant> serverTimeMt4(@PathVariable String tradePlatform, Authentication authentication, HttpServletRequest request) {
 		return ApiResponse.ok(serverTime(tradePlatform, PlatformType.MT4, authentication), ActivityId.of(request));
 	}
 
 	@GetMapping("/api/v2/MT5/{tradePlatform}/ServerTime")
-	ApiResponse<LocalDateTime> serverTimeMt5(@PathVariable String tradePlatform, Authentication authentication, HttpServletRequest request) {
+	ApiResponse<Instant> serverTimeMt5(@PathVariable String tradePlatform, Authentication authentication, HttpServletRequest request) {
 		return ApiResponse.ok(serverTime(tradePlatform, PlatformType.MT5, authentication), ActivityId.of(request));
 	}
 
-	private LocalDateTime serverTime(String tradePlatform, PlatformType type, Authentication authentication) {
+	private Instant serverTime(String tradePlatform, PlatformType type, Authentication authentication) {
 		var platform = access.require(callers.of(authentication), tradePlatform, type);
 		var info = connections.call(platform.id(), channel -> ManagerSessionGrpc.newBlockingStub(channel)
 			.withDeadlineAfter(PlatformConnections.deadlineSeconds(), TimeUnit.SECONDS)
 			.getServerInfo(GetServerInfoRequest.getDefaultInstance()));
-		return LocalDateTime.ofInstant(Instant.ofEpochMilli(info.getServerTime()), ZoneOffset.ofTotalSeconds(info.getServerTimeOffsetMinutes() * 60));
+		var wallClock = LocalDateTime.ofInstant(Instant.ofEpochMilli(info.getServerTime()), ZoneOffset.ofTotalSeconds(info.getServerTimeOffsetMinutes() * 60));
+		return wallClock.toInstant(ZoneOffset.UTC);
 	}
 }

@@ -1,6 +1,6 @@
 package io.tradeport.cloud.webapi;
 
-import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +27,7 @@ class TradesController {
 
 	/** The v2 DTO, in and out ("enum fields are exposed as plain strings"). */
 	record MT4TradeTransaction(@Nullable String tradeTransactionType, @Nullable String tradeCommand,
-			@Nullable String tradeRequestFlags, @Nullable LocalDateTime expiration, @Nullable Integer order,
+			@Nullable String tradeRequestFlags, @Nullable OffsetDateTime expiration, @Nullable Integer order,
 			@Nullable Integer orderBy, @Nullable String symbol, @Nullable Integer volume, @Nullable Double price,
 			@Nullable Double sl, @Nullable Double tp, @Nullable Integer ieDeviation, @Nullable String comment,
 			@Nullable Integer crc) {
@@ -66,6 +66,9 @@ class TradesController {
 	private static final Map<String, TradeCommand> COMMANDS = Map.of("Buy", TradeCommand.BUY, "Sell", TradeCommand.SELL,
 			"BuyLimit", TradeCommand.BUY_LIMIT, "SellLimit", TradeCommand.SELL_LIMIT, "BuyStop", TradeCommand.BUY_STOP,
 			"SellStop", TradeCommand.SELL_STOP, "Balance", TradeCommand.BALANCE, "Credit", TradeCommand.CREDIT);
+
+	/** The contract's "default value means GTC": .NET's DateTime.MinValue. */
+	private static final OffsetDateTime GOOD_TILL_CANCELLED = OffsetDateTime.of(1, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
 	private final Callers callers;
 	private final PlatformAccess access;
@@ -114,13 +117,13 @@ class TradesController {
 			.setTp(MT4TradeTransaction.orZero(body.tp()))
 			.setIeDeviation(body.ieDeviation() == null ? 0 : body.ieDeviation())
 			.setComment(body.comment() == null ? "" : body.comment())
-			.setExpiration(body.expiration() == null ? 0 : body.expiration().toInstant(ZoneOffset.UTC).toEpochMilli())
+			.setExpiration(body.expiration() == null || body.expiration().getYear() <= 1 ? 0 : body.expiration().toInstant().toEpochMilli())
 			.build();
 		var reply = connections.call(platform.id(), channel -> TradingGrpc.newBlockingStub(channel)
 			.withDeadlineAfter(PlatformConnections.deadlineSeconds(), TimeUnit.SECONDS)
 			.tradeTransaction(transaction));
 		var result = new MT4TradeTransaction(body.tradeTransactionType(), body.tradeCommand(), body.tradeRequestFlags(),
-				body.expiration(), reply.getOrder(), body.orderByOrZero(), body.symbol(), body.volumeOrZero(),
+				body.expiration() == null ? GOOD_TILL_CANCELLED : body.expiration(), reply.getOrder(), body.orderByOrZero(), body.symbol(), body.volumeOrZero(),
 				MT4TradeTransaction.orZero(body.price()), MT4TradeTransaction.orZero(body.sl()), MT4TradeTransaction.orZero(body.tp()),
 				body.ieDeviation() == null ? 0 : body.ieDeviation(), body.comment(), body.crc() == null ? 0 : body.crc());
 		return ApiResponse.ok(result, ActivityId.of(request));

@@ -41,7 +41,7 @@ class WebApiErrors {
 	ResponseEntity<ApiResponse<Void>> refused(PlatformRefused e, HttpServletRequest request) {
 		var mt5 = request.getRequestURI().contains("/MT5/");
 		return respond(HttpStatus.BAD_REQUEST, new ApiResponse.Error(mt5 ? ApiResponse.Code.MT5Error : ApiResponse.Code.MT4Error,
-				e.returnName().isEmpty() ? e.returnCode() : e.returnName(), e.getMessage()), request);
+				ResultCodes.of(e.returnName(), e.returnCode()), e.getMessage()), request);
 	}
 
 	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,

@@ -148,7 +148,7 @@ class WebApiFoundationTests {
 
 		var refused = http.get("/api/v2/MT4/" + wrong + "/ServerTime", "Authorization", bearer);
 		assertThat(refused.json().get("error").get("code").asString()).isEqualTo("MT4Error");
-		assertThat(refused.json().get("error").get("managerCode").asString()).isEqualTo("BAD_ACCOUNT_INFO");
+		assertThat(refused.json().get("error").get("managerCode").asString()).isEqualTo("BadAccountInfo");
 	}
 
 	@Test
