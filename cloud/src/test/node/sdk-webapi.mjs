@@ -1,5 +1,5 @@
 // The official WebAPI SDK, unchanged, against Tradeport: env "custom" with our API base URL and authority.
-import { CPluginWebApiClient, ApiError } from '@mywebapi.com/sdk';
+import { CPluginWebApiClient, ApiError, collectAll } from '@mywebapi.com/sdk';
 import assert from 'node:assert/strict';
 
 const env = (name) => { const v = process.env[name]; if (!v) throw new Error(`${name} is not set`); return v; };
@@ -47,3 +47,16 @@ console.log('ok - market order opened and closed, ticket', open.order);
 
 await assert.rejects(client.mt4.postTradeTransaction(env('PLATFORM'), deposit), (e) => e instanceof ApiError && e.code === 'Forbidden');
 console.log('ok - a client without the trade scope cannot trade');
+
+// Paging through open trades with the SDK's collectAll.
+for (let i = 0; i < 3; i++) {
+  await trader.mt4.postTradeTransaction(env('PLATFORM'), { tradeTransactionType: 'OpenMarket', tradeCommand: 'Sell', orderBy: 1001, symbol: 'EURUSD', volume: 1 });
+}
+let all = [];
+for (let attempt = 0; attempt < 50 && all.length < 3; attempt++) {
+  all = await collectAll((cursor) => trader.paged(() => trader.mt4.getTradesGet(env('PLATFORM'), { limit: 1, ...(cursor ? { cursor } : {}) })));
+  if (all.length < 3) await new Promise((r) => setTimeout(r, 200));
+}
+assert.ok(all.length >= 3, `collected ${all.length}`);
+assert.equal(new Set(all.map((t) => t.order)).size, all.length, 'no trade twice across pages');
+console.log('ok - collectAll over open trades,', all.length, 'trades in pages of 1');

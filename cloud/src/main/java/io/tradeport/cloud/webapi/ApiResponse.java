@@ -23,6 +23,10 @@ record ApiResponse<T>(@Nullable T data, @Nullable Error error, Meta meta) {
 		return new ApiResponse<>(data, null, new Meta(activityId, null));
 	}
 
+	static <T> ApiResponse<T> page(T data, Paging paging, String activityId) {
+		return new ApiResponse<>(data, null, new Meta(activityId, paging));
+	}
+
 	static ApiResponse<Void> failed(Error error, String activityId) {
 		return new ApiResponse<>(null, error, new Meta(activityId, null));
 	}

@@ -1,6 +1,7 @@
 package io.tradeport.cloud.webapi;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -9,12 +10,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.tradeport.cloud.platforms.PlatformConnections;
+import io.tradeport.cloud.platforms.PlatformPumps;
 import io.tradeport.cloud.platforms.PlatformType;
 import io.tradeport.gateway.v1.TradeCommand;
 import io.tradeport.gateway.v1.TradeTransactionRequest;
@@ -73,11 +77,22 @@ class TradesController {
 	private final Callers callers;
 	private final PlatformAccess access;
 	private final PlatformConnections connections;
+	private final PlatformPumps pumps;
 
-	TradesController(Callers callers, PlatformAccess access, PlatformConnections connections) {
+	TradesController(Callers callers, PlatformAccess access, PlatformConnections connections, PlatformPumps pumps) {
 		this.callers = callers;
 		this.access = access;
 		this.connections = connections;
+		this.pumps = pumps;
+	}
+
+	/** Open trades from the platform's pumping cache, by ticket, in pages. */
+	@GetMapping("/api/v2/MT4/{tradePlatform}/TradesGet")
+	ApiResponse<List<Mt4Trade>> tradesGet(@PathVariable String tradePlatform, @RequestParam(required = false) @Nullable Integer limit,
+			@RequestParam(required = false) @Nullable String cursor, Authentication authentication, HttpServletRequest request) {
+		var platform = access.require(callers.of(authentication), tradePlatform, PlatformType.MT4);
+		var page = Pages.of(pumps.cache(platform.id()).openTrades().stream().toList(), trade -> trade.getOrder(), limit, cursor);
+		return ApiResponse.page(page.items().stream().map(Mt4Trade::of).toList(), page.paging(), ActivityId.of(request));
 	}
 
 	/** The SDK sends {@code application/json-patch+json}, which the JSON converter reads as any {@code *+json}. */

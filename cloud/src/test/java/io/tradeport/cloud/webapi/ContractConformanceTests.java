@@ -92,7 +92,12 @@ class ContractConformanceTests {
 				new Sample("POST", "/api/v2/MT4/{tradePlatform}/TradeTransaction", mt4 + "/TradeTransaction",
 						"{\"tradeTransactionType\":\"BalanceAdd\",\"tradeCommand\":\"Balance\",\"orderBy\":1001,\"price\":10,\"comment\":\"contract\"}"),
 				new Sample("POST", "/api/v2/MT4/{tradePlatform}/TradeTransaction", mt4 + "/TradeTransaction",
-						"{\"tradeTransactionType\":\"CloseMarket\",\"order\":987654321}"));
+						"{\"tradeTransactionType\":\"CloseMarket\",\"order\":987654321}"),
+				new Sample("POST", "/api/v2/MT4/{tradePlatform}/TradeTransaction", mt4 + "/TradeTransaction",
+						"{\"tradeTransactionType\":\"OpenMarket\",\"tradeCommand\":\"Buy\",\"orderBy\":1001,\"symbol\":\"EURUSD\",\"volume\":1}"),
+				new Sample("GET", "/api/v2/MT4/{tradePlatform}/TradesGet", mt4 + "/TradesGet?limit=1", null),
+				new Sample("GET", "/api/v2/MT4/{tradePlatform}/TradesGet", mt4 + "/TradesGet", null),
+				new Sample("GET", "/api/v2/MT4/{tradePlatform}/TradesGet", mt4 + "/TradesGet?limit=6000", null));
 
 		var contract = contract();
 		var answered = answeredOperations(contract, http);

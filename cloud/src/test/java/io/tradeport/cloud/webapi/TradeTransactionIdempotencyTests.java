@@ -163,6 +163,39 @@ class TradeTransactionIdempotencyTests {
 		assertThat(code(textPlain)).isEqualTo("Validation");
 	}
 
+	@Test
+	void openTradesArePagedWithAnOpaqueCursorUntilHasMoreIsFalse() {
+		deposit(trader, UUID.randomUUID().toString(), 50_000);
+		var opened = new java.util.HashSet<Integer>();
+		for (int i = 0; i < 5; i++) {
+			opened.add(transaction(trader, null, """
+					{"tradeTransactionType":"OpenMarket","tradeCommand":"Sell","orderBy":%d,"symbol":"EURUSD","volume":1}"""
+				.formatted(DEMO_ACCOUNT)).json().get("data").get("order").asInt());
+		}
+		var seen = new java.util.HashSet<Integer>();
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
+			seen.clear();
+			String cursor = null;
+			var pages = 0;
+			do {
+				var page = http.get("/api/v2/MT4/" + platform + "/TradesGet?limit=2" + (cursor == null ? "" : "&cursor=" + cursor),
+						"Authorization", "Bearer " + trader).json();
+				page.get("data").forEach(trade -> seen.add(trade.get("order").asInt()));
+				assertThat(page.get("data").size()).isLessThanOrEqualTo(2);
+				cursor = page.get("meta").get("paging").get("hasMore").asBoolean() ? page.get("meta").get("paging").get("nextCursor").asString() : null;
+				pages++;
+			}
+			while (cursor != null && pages < 1000);
+			assertThat(seen).containsAll(opened);
+		});
+		var bad = http.get("/api/v2/MT4/" + platform + "/TradesGet?limit=6000", "Authorization", "Bearer " + trader);
+		assertThat(bad.json().get("error").get("code").asString()).isEqualTo("Validation");
+		assertThat(http.get("/api/v2/MT4/" + platform + "/TradesGet?cursor=forged", "Authorization", "Bearer " + trader)
+			.json().get("error").get("code").asString()).isEqualTo("Validation");
+		assertThat(http.get("/api/v2/MT4/" + platform + "/TradesGet?limit=abc", "Authorization", "Bearer " + trader)
+			.json().get("error").get("code").asString()).isEqualTo("Validation");
+	}
+
 	private String code(Http.Response response) {
 		return response.json().get("error").get("code").asString();
 	}

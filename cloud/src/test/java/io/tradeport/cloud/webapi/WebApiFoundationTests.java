@@ -170,7 +170,8 @@ class WebApiFoundationTests {
 				"FOREIGN_PLATFORM", theirPlatform.toString()));
 		assertThat(result.exitCode()).as(result.output()).isZero();
 		assertThat(result.output()).contains("ok - listTradePlatforms", "ok - getServerTime", "ok - ApiError",
-				"ok - retried deposit applied once", "ok - market order opened and closed", "ok - a client without the trade scope cannot trade");
+				"ok - retried deposit applied once", "ok - market order opened and closed", "ok - a client without the trade scope cannot trade",
+				"ok - collectAll over open trades");
 	}
 
 	private TradePlatformId platform(ApiClientFixtures.OwnedClient owner, String name, String password) {

@@ -1,0 +1,54 @@
+package io.tradeport.cloud.webapi;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.ToLongFunction;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Cursor paging as the contract has it: {@code limit} up to 5000 (none: everything in one page), an opaque
+ * {@code cursor} from the previous page's {@code meta.paging.nextCursor}. Items are ordered by a stable key (the
+ * ticket or login); the cursor carries the last key returned, so pages stay consistent while items come and go.
+ */
+final class Pages {
+
+	static final int MAX_LIMIT = 5000;
+
+	record Page<T>(List<T> items, ApiResponse.Paging paging) {
+	}
+
+	private Pages() {
+	}
+
+	static <T> Page<T> of(List<T> all, ToLongFunction<T> key, @Nullable Integer limit, @Nullable String cursor) {
+		if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
+			throw ApiException.validation("limit must be between 1 and " + MAX_LIMIT);
+		}
+		var after = cursor == null || cursor.isEmpty() ? Long.MIN_VALUE : decode(cursor);
+		var sorted = all.stream().filter(item -> key.applyAsLong(item) > after).sorted(Comparator.comparingLong(key)).toList();
+		var size = limit == null ? sorted.size() : Math.min(limit, sorted.size());
+		var items = sorted.subList(0, size);
+		var hasMore = size < sorted.size();
+		return new Page<>(items, new ApiResponse.Paging(hasMore ? encode(key.applyAsLong(items.getLast())) : null, hasMore));
+	}
+
+	private static String encode(long key) {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(("k:" + key).getBytes(StandardCharsets.US_ASCII));
+	}
+
+	private static long decode(String cursor) {
+		try {
+			var text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
+			if (!text.startsWith("k:")) {
+				throw new IllegalArgumentException();
+			}
+			return Long.parseLong(text.substring(2));
+		}
+		catch (IllegalArgumentException notOurs) {
+			throw ApiException.validation("cursor is not a cursor this API returned");
+		}
+	}
+}
