@@ -3,6 +3,7 @@ package io.tradeport.tradeserver.config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -12,15 +13,26 @@ import org.jspecify.annotations.Nullable;
  * and can be shifted; keyed sections (managers by login, groups by name) also find records by key.
  * Invalid positions and duplicate keys throw {@link IllegalArgumentException}, which callers
  * report as MT4's INVALID_DATA.
+ *
+ * <p>A persistent list (from {@link ServerStores#list}) stores every change before it takes effect:
+ * a change that cannot be written throws and leaves the list as it was.
  */
 public final class ConfigList<T> {
 
-	private final List<T> records = new ArrayList<>();
+	private List<T> records;
 	private final @Nullable Function<T, String> key;
+	private final Consumer<List<T>> persist;
 
-	/** @param key the record's key, or null for sections addressed only by position */
+	/** An in-memory list. @param key the record's key, or null for sections addressed only by position */
 	public ConfigList(@Nullable Function<T, String> key) {
+		this(key, List.of(), records -> {
+		});
+	}
+
+	ConfigList(@Nullable Function<T, String> key, List<T> initial, Consumer<List<T>> persist) {
 		this.key = key;
+		this.records = new ArrayList<>(initial);
+		this.persist = persist;
 	}
 
 	public synchronized List<T> all() {
@@ -55,18 +67,23 @@ public final class ConfigList<T> {
 		if (sameKey >= 0 && sameKey != pos) {
 			throw new IllegalArgumentException("another record at " + sameKey + " has the key " + key.apply(record));
 		}
-		if (pos == records.size()) {
-			records.add(record);
+		List<T> next = new ArrayList<>(records);
+		if (pos == next.size()) {
+			next.add(record);
 		}
 		else {
-			records.set(pos, record);
+			next.set(pos, record);
 		}
+		commit(next);
 		return pos;
 	}
 
 	public synchronized T delete(int pos) {
 		checkPos(pos, records.size() - 1);
-		return records.remove(pos);
+		List<T> next = new ArrayList<>(records);
+		T removed = next.remove(pos);
+		commit(next);
+		return removed;
 	}
 
 	/** Moves the record at {@code pos} by {@code shift} places (negative: towards the top). */
@@ -74,7 +91,15 @@ public final class ConfigList<T> {
 		checkPos(pos, records.size() - 1);
 		int target = pos + shift;
 		checkPos(target, records.size() - 1);
-		records.add(target, records.remove(pos));
+		List<T> next = new ArrayList<>(records);
+		next.add(target, next.remove(pos));
+		commit(next);
+	}
+
+	/** Written first, so that what the caller acknowledges is on disk; a failed write changes nothing. */
+	private void commit(List<T> next) {
+		persist.accept(List.copyOf(next));
+		records = next;
 	}
 
 	private int indexOf(String wanted) {

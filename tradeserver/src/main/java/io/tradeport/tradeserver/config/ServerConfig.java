@@ -18,11 +18,18 @@ public final class ServerConfig {
 	public static final String HISTORY_PLUGIN = "tradeport-history.dll";
 	public static final String HISTORY_TICKS_PARAM = "Ticks per symbol";
 
-	private final ConfigList<ManagerAccount> managers = new ConfigList<>(ManagerAccount::key);
-	private final ConfigList<Plugin> plugins = new ConfigList<>(Plugin::file);
+	private final ConfigList<ManagerAccount> managers;
+	private final ConfigList<Plugin> plugins;
 
+	/** In memory: no managers yet, the built-in plugins with their default parameters. */
 	public ServerConfig() {
-		builtInPlugins().forEach(p -> plugins.put(-1, p));
+		this(new ConfigList<>(ManagerAccount::key), new ConfigList<>(Plugin::file, builtInPlugins(), p -> {
+		}));
+	}
+
+	ServerConfig(ConfigList<ManagerAccount> managers, ConfigList<Plugin> plugins) {
+		this.managers = managers;
+		this.plugins = plugins;
 	}
 
 	/**

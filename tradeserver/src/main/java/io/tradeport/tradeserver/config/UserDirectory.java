@@ -4,21 +4,44 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Personal data and passwords of the client accounts, by login. */
+/**
+ * Personal data and password hashes of the client accounts, by login. A persistent directory (from
+ * {@link ServerStores#users}) keeps one file per login and writes it before the change is visible.
+ */
 public final class UserDirectory {
 
 	private final Map<Integer, UserDetails> users = new ConcurrentHashMap<>();
+	private final StoreDir files;
+
+	/** An in-memory directory. */
+	public UserDirectory() {
+		this(StoreDir.memory());
+	}
+
+	UserDirectory(StoreDir files) {
+		this.files = files;
+		for (String name : files.names()) {
+			files.readValue(name, Records.USER).ifPresent(u -> users.put(u.login(), u));
+		}
+	}
 
 	public Optional<UserDetails> get(int login) {
 		return Optional.ofNullable(users.get(login));
 	}
 
-	public void put(UserDetails details) {
+	// Synchronized: one writer per file at a time (see StoreDir); reads stay lock-free.
+	public synchronized void put(UserDetails details) {
+		files.write(fileName(details.login()), Records.USER.encode(details));
 		users.put(details.login(), details);
 	}
 
-	public void remove(int login) {
+	public synchronized void remove(int login) {
+		files.delete(fileName(login));
 		users.remove(login);
+	}
+
+	private static String fileName(int login) {
+		return login + ".user";
 	}
 
 	/** Which password matched: the master, the investor one, or none. */

@@ -8,10 +8,12 @@ import java.util.function.Function;
 import io.tradeport.gateway.v1.Trade;
 import io.tradeport.gateway.v1.User;
 import io.tradeport.tradeserver.config.Backups;
+import io.tradeport.tradeserver.config.Codec;
 import io.tradeport.tradeserver.config.Journal;
 import io.tradeport.tradeserver.config.Mailbox;
 import io.tradeport.tradeserver.config.Newsroom;
 import io.tradeport.tradeserver.config.ServerConfig;
+import io.tradeport.tradeserver.config.ServerStores;
 import io.tradeport.tradeserver.config.UserDirectory;
 import io.tradeport.tradeserver.engine.DailyReport;
 import io.tradeport.tradeserver.engine.TradeEngine;
@@ -38,7 +40,7 @@ final class ServerContext {
 	private final List<DailyReport> dailyReports;
 
 	ServerContext(TradeServerSettings settings, EngineAccess engine, ServerConfig config, Sections sections,
-			UserDirectory users, Journal journal, Mailbox mailbox, Newsroom news, MarketHistory history, QuoteBoard quotes,
+			UserDirectory users, Journal journal, ServerStores stores, MarketHistory history, QuoteBoard quotes,
 			PumpHub pump, Sessions sessions, List<DailyReport> dailyReports) {
 		this.dailyReports = dailyReports;
 		this.settings = settings;
@@ -49,15 +51,15 @@ final class ServerContext {
 		this.sections = sections;
 		this.users = users;
 		this.journal = journal;
-		this.mailbox = mailbox;
-		this.news = news;
+		this.mailbox = stores.mailbox();
+		this.news = stores.news();
 		this.history = history;
 		this.quotes = quotes;
 		this.pump = pump;
 		this.sessions = sessions;
 		int keep = Math.max(1, sections.backup.get().getFullBackupStore());
-		this.userBackups = new Backups<>("users", keep);
-		this.orderBackups = new Backups<>("orders", keep);
+		this.userBackups = stores.backups("users", keep, Codec.proto(User.parser()));
+		this.orderBackups = stores.backups("orders", keep, Codec.proto(Trade.parser()));
 	}
 
 	/** Runs a read-only {@code query} on the engine thread and waits; exceptions come back unwrapped. */

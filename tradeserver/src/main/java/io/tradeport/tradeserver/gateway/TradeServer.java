@@ -36,10 +36,9 @@ import io.tradeport.gateway.v1.Trade;
 import io.tradeport.gateway.v1.User;
 import io.tradeport.tradeserver.config.DemoPlatform;
 import io.tradeport.tradeserver.config.Journal;
-import io.tradeport.tradeserver.config.Mailbox;
-import io.tradeport.tradeserver.config.Newsroom;
 import io.tradeport.tradeserver.config.Passwords;
 import io.tradeport.tradeserver.config.ServerConfig;
+import io.tradeport.tradeserver.config.ServerStores;
 import io.tradeport.tradeserver.config.UserDetails;
 import io.tradeport.tradeserver.config.UserDirectory;
 import io.tradeport.tradeserver.engine.AccountConfig;
@@ -115,11 +114,13 @@ public final class TradeServer implements AutoCloseable {
 		if (settings.embeddedReportDatabase() && dataDir == null) {
 			throw new IllegalArgumentException("an embedded report database needs a data directory");
 		}
-		ServerConfig config = new ServerConfig();
-		UserDirectory users = new UserDirectory();
+		// Loaded before the engine takes the directory's lock, but written only after it (seed, calls).
+		ServerStores stores = dataDir == null ? ServerStores.inMemory() : ServerStores.open(dataDir.resolve("stores"));
+		ServerConfig config = stores.config();
+		UserDirectory users = stores.users();
 		Journal journal = new Journal(settings.clock(), settings.serverZone(), 100_000,
 				dataDir == null ? null : dataDir.resolve("logs"));
-		Sections sections = new Sections();
+		Sections sections = new Sections(stores);
 		MarketHistory history = settings.marketHistory() != null ? settings.marketHistory()
 				: new FeedMarketHistory(settings.serverZone(), config.plugin(ServerConfig.HISTORY_PLUGIN)
 					.map(p -> p.intParam(ServerConfig.HISTORY_TICKS_PARAM, 100_000)).orElse(100_000), BARS_PER_TIMEFRAME);
@@ -171,8 +172,8 @@ public final class TradeServer implements AutoCloseable {
 		}
 		engine.startTimers(Duration.ofSeconds(1));
 		Sessions sessions = new Sessions(config, settings.clock(), settings.sessionIdleTimeout());
-		ServerContext context = new ServerContext(settings, engine, config, sections, users, journal, new Mailbox(),
-				new Newsroom(), history, quotes, pump, sessions, dailyReports);
+		ServerContext context = new ServerContext(settings, engine, config, sections, users, journal, stores,
+				history, quotes, pump, sessions, dailyReports);
 
 		List<BindableService> services = List.of(new SessionService(context), new AccountsService(context),
 				new TradingService(context), new MarketDataService(context), new MessagingService(context),
@@ -190,7 +191,8 @@ public final class TradeServer implements AutoCloseable {
 		server.replicator = replicator;
 		try {
 			boolean fresh = engine.isEmpty();
-			seed(context, fresh);
+			seed(context, stores.isNew(), fresh);
+			stores.seeded();
 			if (replicator != null) {
 				engine.startReplication(replicator);
 				server.attached.push(replicator);
@@ -327,34 +329,23 @@ public final class TradeServer implements AutoCloseable {
 	// ---------------------------------------------------------------- start-up configuration
 
 	/**
-	 * The engine's state is durable, the server-side stores are not yet: on every start they are
-	 * rebuilt (managers, symbol group names, the demo clients' details, and the GROUPS and SYMBOLS
-	 * records from the engine's configuration). The engine is seeded only when it is {@code fresh},
-	 * so a restart never deposits the demo money again.
+	 * Seeds the server-side stores when they are {@code newStores} (in memory, or the first start on
+	 * a data directory): COMMON, the managers (manager 1 with the settings' password), the demo's
+	 * symbol group names and clients' details. Later starts keep what is stored, so a change made
+	 * through the gateway survives; only what the running build fixes (build, time zone) is renewed.
+	 * The engine is seeded only when it is {@code fresh}, so a restart never deposits the demo money
+	 * again. GROUPS and SYMBOLS are rebuilt from the engine's configuration on every start.
 	 */
-	private static void seed(ServerContext context, boolean fresh) {
+	private static void seed(ServerContext context, boolean newStores, boolean fresh) {
 		TradeServerSettings settings = context.settings;
 		Instant now = settings.clock().instant();
-		context.sections.common.set(ConCommon.newBuilder()
-			.setName(settings.serverName())
-			.setOwner(settings.company())
-			.setBuild(SessionService.SERVER_BUILD)
-			.setTimeZone(settings.serverZone().getRules().getOffset(now).getTotalSeconds() / 3600)
-			.setKeepEmails(30)
-			.setKeepTicks(31)
-			.setLastLogin(DemoPlatform.firstFreeLogin())
-			.build());
-		context.config.managers().put(-1, DemoPlatform.administrator(settings.adminPassword()));
-		if (settings.demo()) {
-			context.config.managers().put(-1, DemoPlatform.dealer());
-			List<String> symbolGroups = DemoPlatform.symbolGroups();
-			for (int i = 0; i < symbolGroups.size(); i++) {
-				context.sections.symbolGroups.put(i, ConSymbolGroup.newBuilder().setName(symbolGroups.get(i)).build());
-			}
-			DemoPlatform.clients().stream().map(c -> {
-				UserDetails details = UserDetails.named(c.login(), c.name(), c.email(), DemoPlatform.CLIENT_PASSWORD, now);
-				return details.withInvestorPasswordHash(Passwords.hash(DemoPlatform.CLIENT_INVESTOR_PASSWORD), now);
-			}).forEach(context.users::put);
+		int timeZone = settings.serverZone().getRules().getOffset(now).getTotalSeconds() / 3600;
+		if (newStores) {
+			seedStores(context, now, timeZone);
+		}
+		else {
+			context.sections.common.updateAndGet(c -> c.toBuilder().setBuild(SessionService.SERVER_BUILD)
+				.setTimeZone(timeZone).build());
 		}
 		if (fresh && settings.demo()) {
 			context.write(w -> {
@@ -384,6 +375,31 @@ public final class TradeServer implements AutoCloseable {
 				context.sections.symbols.put(-1, Protos.symbol(symbol, descriptions.getOrDefault(symbol.name(), ""))));
 			return null;
 		});
+	}
+
+	private static void seedStores(ServerContext context, Instant now, int timeZone) {
+		TradeServerSettings settings = context.settings;
+		context.sections.common.set(ConCommon.newBuilder()
+			.setName(settings.serverName())
+			.setOwner(settings.company())
+			.setBuild(SessionService.SERVER_BUILD)
+			.setTimeZone(timeZone)
+			.setKeepEmails(30)
+			.setKeepTicks(31)
+			.setLastLogin(DemoPlatform.firstFreeLogin())
+			.build());
+		context.config.managers().put(-1, DemoPlatform.administrator(settings.adminPassword()));
+		if (settings.demo()) {
+			context.config.managers().put(-1, DemoPlatform.dealer());
+			List<String> symbolGroups = DemoPlatform.symbolGroups();
+			for (int i = 0; i < symbolGroups.size(); i++) {
+				context.sections.symbolGroups.put(i, ConSymbolGroup.newBuilder().setName(symbolGroups.get(i)).build());
+			}
+			DemoPlatform.clients().stream().map(c -> {
+				UserDetails details = UserDetails.named(c.login(), c.name(), c.email(), DemoPlatform.CLIENT_PASSWORD, now);
+				return details.withInvestorPasswordHash(Passwords.hash(DemoPlatform.CLIENT_INVESTOR_PASSWORD), now);
+			}).forEach(context.users::put);
+		}
 	}
 
 	private static <T> Comparator<T> configOrder(List<String> known, Function<T, String> name) {
