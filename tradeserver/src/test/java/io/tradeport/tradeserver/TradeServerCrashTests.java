@@ -31,9 +31,19 @@ import io.grpc.stub.MetadataUtils;
 import io.tradeport.gateway.v1.AccountsGrpc;
 import io.tradeport.gateway.v1.AddUserRequest;
 import io.tradeport.gateway.v1.BalanceCheckRequest;
+import io.tradeport.gateway.v1.CheckPasswordRequest;
+import io.tradeport.gateway.v1.ConHoliday;
+import io.tradeport.gateway.v1.ConManager;
+import io.tradeport.gateway.v1.ConfigRecord;
+import io.tradeport.gateway.v1.ConfigRequest;
+import io.tradeport.gateway.v1.ConfigSection;
+import io.tradeport.gateway.v1.ConfigUpdateRequest;
+import io.tradeport.gateway.v1.ConfigurationGrpc;
+import io.tradeport.gateway.v1.GetCurrentManagerRequest;
 import io.tradeport.gateway.v1.HistoryRequest;
 import io.tradeport.gateway.v1.LoginRequest;
 import io.tradeport.gateway.v1.ManagerSessionGrpc;
+import io.tradeport.gateway.v1.SetPasswordRequest;
 import io.tradeport.gateway.v1.Trade;
 import io.tradeport.gateway.v1.TradeCommand;
 import io.tradeport.gateway.v1.TradeTransactionRequest;
@@ -47,7 +57,8 @@ import io.tradeport.tradeserver.config.DemoPlatform;
  * The runnable server as a broker runs it ({@link TradeServerMain} with a data directory and the
  * live feed) in a child JVM, driven through a real gRPC client and killed with SIGKILL under load.
  * After a restart on the same directory every transaction the gateway acknowledged is there with
- * its ticket and amount, nothing is there twice, and the balances add up.
+ * its ticket and amount, nothing is there twice, and the balances add up; and so is every change
+ * to the server-side stores (managers, configuration, passwords) acknowledged just before the kill.
  */
 class TradeServerCrashTests {
 
@@ -68,6 +79,7 @@ class TradeServerCrashTests {
 		final ManagedChannel channel;
 		final TradingGrpc.TradingBlockingStub trading;
 		final AccountsGrpc.AccountsBlockingStub accounts;
+		final ConfigurationGrpc.ConfigurationBlockingStub config;
 
 		Child(Path data, Path stderr) throws Exception {
 			process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -109,6 +121,7 @@ class TradeServerCrashTests {
 			var auth = MetadataUtils.newAttachHeadersInterceptor(headers);
 			trading = TradingGrpc.newBlockingStub(channel).withInterceptors(auth);
 			accounts = AccountsGrpc.newBlockingStub(channel).withInterceptors(auth);
+			config = ConfigurationGrpc.newBlockingStub(channel).withInterceptors(auth);
 		}
 
 		TradingGrpc.TradingBlockingStub trading() {
@@ -207,6 +220,41 @@ class TradeServerCrashTests {
 			int next = child.trading().tradeTransaction(TradeTransactionRequest.newBuilder().setType(TransactionType.TT_BR_BALANCE)
 				.setCmd(TradeCommand.BALANCE).setOrderBy(logins.getFirst()).setPrice(1).build()).getOrder();
 			assertThat(seen).doesNotContainKey(next);
+		}
+	}
+
+	@Test
+	void serverSideChangesAcknowledgedThroughTheGatewaySurviveAKillDashNineRightAfterTheAcknowledgement() throws Exception {
+		Path data = directory.resolve("ts-data");
+		Path stderr = directory.resolve("child-stderr.txt");
+		ConHoliday newYear = ConHoliday.newBuilder().setYear(2027).setMonth(1).setDay(1).setTo(1440).setSymbol("*")
+			.setDescription("New Year").setEnable(true).build();
+		try (Child child = new Child(data, stderr)) {
+			child.config.update(ConfigUpdateRequest.newBuilder().setSection(ConfigSection.HOLIDAYS).setPos(0)
+				.setRecord(ConfigRecord.newBuilder().setHoliday(newYear)).build());
+			child.accounts.setPassword(SetPasswordRequest.newBuilder().setLogin(1001).setPassword("AfterKill1").build());
+			child.config.update(ConfigUpdateRequest.newBuilder().setSection(ConfigSection.MANAGERS).setPos(-1)
+				.setRecord(ConfigRecord.newBuilder().setManager(ConManager.newBuilder().setLogin(88).setName("Risk")
+					.setPassword("Risk8888").setGroups("*").setRiskMan(true))).build());
+			// SIGKILL as soon as the last change is acknowledged: no shutdown hook, no flush.
+			child.process.toHandle().destroyForcibly();
+			child.process.waitFor(10, TimeUnit.SECONDS);
+			assertThat(child.process.exitValue()).isEqualTo(137);
+		}
+		try (Child child = new Child(data, stderr)) {
+			String token = ManagerSessionGrpc.newBlockingStub(child.channel).login(LoginRequest.newBuilder()
+				.setLogin(88).setPassword("Risk8888").build()).getSessionToken();
+			Metadata headers = new Metadata();
+			headers.put(Metadata.Key.of("x-tradeport-session", Metadata.ASCII_STRING_MARSHALLER), token);
+			ConManager risk = ManagerSessionGrpc.newBlockingStub(child.channel)
+				.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
+				.getCurrentManager(GetCurrentManagerRequest.getDefaultInstance());
+			assertThat(risk.getName()).isEqualTo("Risk");
+			assertThat(risk.getRiskMan()).isTrue();
+			assertThat(child.config.request(ConfigRequest.newBuilder().setSection(ConfigSection.HOLIDAYS).build())
+				.getRecordsList()).extracting(ConfigRecord::getHoliday).containsExactly(newYear);
+			assertThat(child.accounts.checkPassword(CheckPasswordRequest.newBuilder().setLogin(1001).setPassword("AfterKill1")
+				.build()).getValid()).isTrue();
 		}
 	}
 
