@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -69,10 +70,7 @@ final class StoreDir {
 			return;
 		}
 		try {
-			if (!Files.isDirectory(directory)) {
-				Files.createDirectories(directory);
-				syncDirectory(directory.getParent());
-			}
+			createDirectories(directory);
 			Path temporary = directory.resolve(name + TEMPORARY);
 			ByteBuffer header = ByteBuffer.allocate(12).putInt(MAGIC).putInt(payload.length).putInt(crc(payload)).flip();
 			try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -209,6 +207,24 @@ final class StoreDir {
 		CRC32C crc = new CRC32C();
 		crc.update(payload);
 		return (int) crc.getValue();
+	}
+
+	/** Each directory it creates is made durable in its parent, so a new store directory survives a crash too. */
+	private static void createDirectories(Path directory) throws IOException {
+		if (Files.isDirectory(directory)) {
+			return;
+		}
+		Path parent = directory.getParent();
+		if (parent != null) {
+			createDirectories(parent);
+		}
+		try {
+			Files.createDirectory(directory);
+		}
+		catch (FileAlreadyExistsException raced) {
+			// Another store created it meanwhile; the parent is synced below all the same.
+		}
+		syncDirectory(parent);
 	}
 
 	/** Makes a created, renamed or deleted entry durable; without it a crash can undo the rename. */
