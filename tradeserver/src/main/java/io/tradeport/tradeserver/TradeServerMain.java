@@ -68,8 +68,9 @@ public final class TradeServerMain {
 		out.append("  simulated traders: ").append(settings.simulatedTraders()).append('\n');
 		out.append("  manager login ").append(DemoPlatform.ADMIN_LOGIN)
 			.append(settings.adminPassword().equals(DemoPlatform.DEFAULT_ADMIN_PASSWORD)
-					? " / password " + DemoPlatform.DEFAULT_ADMIN_PASSWORD + " (administrator; the default, change it with --admin-password)"
-					: " / the password given (administrator)")
+					? " / password " + DemoPlatform.DEFAULT_ADMIN_PASSWORD
+							+ " (administrator; on a new data directory --admin-password sets another; afterwards change it through the gateway)"
+					: " / the password given with --admin-password on the first start (administrator)")
 			.append('\n');
 		if (settings.demo()) {
 			out.append("  manager login ").append(DemoPlatform.DEALER_LOGIN).append(" / password ")
