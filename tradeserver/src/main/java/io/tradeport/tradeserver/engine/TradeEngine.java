@@ -556,6 +556,157 @@ public final class TradeEngine {
 		return TradeResult.ok(ticket);
 	}
 
+	// ---------------------------------------------------------------- administration
+
+	/**
+	 * Sets the balance to the sum of the account's history (closed trades' profit, swaps and
+	 * commission plus balance operations), MT4's AdmBalanceFix: the repair after direct record edits.
+	 * OK_NONE when they already agree to the cent.
+	 */
+	public TradeResult fixBalance(Login login) {
+		Account account = accounts.get(login.value());
+		if (account == null) {
+			return TradeResult.refused(ReturnCode.INVALID_DATA);
+		}
+		double sum = 0;
+		for (TradeRecord t : account.history) {
+			if (t.cmd() == TradeCommand.BALANCE || t.cmd().isMarket()) {
+				sum += t.profit() + t.storage() + t.commission();
+			}
+		}
+		sum = Money.round2(sum);
+		if (Math.abs(account.balance - sum) < 0.005) {
+			return new TradeResult(ReturnCode.OK_NONE, null);
+		}
+		account.balance = sum;
+		settle(account);
+		listener.accountChanged(account.toState());
+		return new TradeResult(ReturnCode.OK, null);
+	}
+
+	/**
+	 * Applies an administrator's edit of an open or closed trade record without the trade rules.
+	 * Refused with INVALID_DATA for an unknown ticket, a field that does not apply to the record's
+	 * state, or a price that is not positive.
+	 */
+	public TradeResult modifyRecord(TradeRecordUpdate u) {
+		Trade trade = openTrades.get(u.ticket().value());
+		if (trade != null) {
+			if (u.closePrice() != null || u.profit() != null || !positiveOrNull(u.openPrice()) || !stopOrNull(u.sl())
+					|| !stopOrNull(u.tp())) {
+				return TradeResult.refused(ReturnCode.INVALID_DATA);
+			}
+			SymbolState symbol = trade.symbol;
+			if (u.openPrice() != null) {
+				trade.openPrice = normalize(u.openPrice(), symbol);
+			}
+			if (u.sl() != null) {
+				trade.sl = normalize(u.sl(), symbol);
+			}
+			if (u.tp() != null) {
+				trade.tp = normalize(u.tp(), symbol);
+			}
+			if (u.comment() != null) {
+				trade.comment = truncate(u.comment());
+			}
+			if (u.magic() != null) {
+				trade.magic = u.magic();
+			}
+			if (u.commission() != null) {
+				trade.commission = Money.round2(u.commission());
+			}
+			if (u.storage() != null) {
+				trade.storage = Money.round2(u.storage());
+			}
+			Account account = trade.account;
+			Valuation.recalcMargin(account);
+			Valuation.recalcProfit(account);
+			listener.tradeModified(trade.toRecord());
+			checkLevels(account);
+			return TradeResult.ok(u.ticket());
+		}
+		// Closed records have no ticket index (a rare back-office call), so the accounts are walked.
+		List<List<TradeRecord>> found = new ArrayList<>(1);
+		accounts.forEach(account -> {
+			if (found.isEmpty() && account.history.stream().anyMatch(t -> t.ticket().equals(u.ticket()))) {
+				found.add(account.history);
+			}
+		});
+		for (List<TradeRecord> history : found) {
+			for (int i = 0; i < history.size(); i++) {
+				TradeRecord t = history.get(i);
+				if (!t.ticket().equals(u.ticket())) {
+					continue;
+				}
+				if (u.openPrice() != null && !(u.openPrice() > 0) || !positiveOrNull(u.closePrice()) || !stopOrNull(u.sl())
+						|| !stopOrNull(u.tp()) || (!t.cmd().isMarket() && (u.openPrice() != null || u.closePrice() != null))) {
+					return TradeResult.refused(ReturnCode.INVALID_DATA);
+				}
+				TradeRecord changed = new TradeRecord(t.ticket(), t.login(), t.symbol(), t.digits(), t.cmd(), t.volume(),
+						t.openTime(), price(u.openPrice(), t.openPrice(), t.digits()), price(u.sl(), t.sl(), t.digits()),
+						price(u.tp(), t.tp(), t.digits()), t.closeTime(), t.expiration(),
+						price(u.closePrice(), t.closePrice(), t.digits()), t.convRateOpen(), t.convRateClose(),
+						money(u.commission(), t.commission()), money(u.storage(), t.storage()), money(u.profit(), t.profit()),
+						t.marginRate(), u.comment() == null ? t.comment() : truncate(u.comment()),
+						u.magic() == null ? t.magic() : u.magic());
+				history.set(i, changed);
+				listener.tradeModified(changed);
+				return TradeResult.ok(u.ticket());
+			}
+		}
+		return TradeResult.refused(ReturnCode.INVALID_DATA);
+	}
+
+	private static boolean positiveOrNull(@Nullable Double price) {
+		return price == null || (price > 0 && Double.isFinite(price));
+	}
+
+	private static boolean stopOrNull(@Nullable Double price) {
+		return price == null || (price >= 0 && Double.isFinite(price));
+	}
+
+	private static double price(@Nullable Double value, double old, int digits) {
+		return value == null ? old : value > 0 ? Money.normalizePrice(value, digits) : 0;
+	}
+
+	private static double money(@Nullable Double value, double old) {
+		return value == null ? old : Money.round2(value);
+	}
+
+	/**
+	 * Checks the levels of a prospective order without executing it (MT4's TradeCheckStops): for a
+	 * new order, SL/TP (and a pending order's price) against the stops level; for an existing order
+	 * ({@code ticket} set), also whether it is inside the freeze level. Read-only.
+	 *
+	 * @return OK, 130 BAD_STOPS, 145 MODIFY_DENIED (frozen), 136 OFFQUOTES (no quote), or
+	 *         INVALID_DATA (unknown symbol or ticket, a command that is not an order)
+	 */
+	public ReturnCode checkStops(@Nullable Ticket ticket, String symbolName, TradeCommand cmd, double price, double sl,
+			double tp) {
+		Trade trade = ticket == null ? null : openTrades.get(ticket.value());
+		if (ticket != null && trade == null) {
+			return ReturnCode.INVALID_DATA;
+		}
+		SymbolState symbol = trade != null ? trade.symbol : symbols.get(symbolName);
+		TradeCommand command = trade != null ? trade.cmd : cmd;
+		if (symbol == null || !(command.isMarket() || command.isPending()) || !(sl >= 0) || !(tp >= 0)) {
+			return ReturnCode.INVALID_DATA;
+		}
+		if (!symbol.hasQuote) {
+			return ReturnCode.TRADE_OFFQUOTES;
+		}
+		if (trade != null && OrderRules.isFrozen(trade)) {
+			return ReturnCode.TRADE_MODIFY_DENIED;
+		}
+		double nsl = normalize(sl, symbol);
+		double ntp = normalize(tp, symbol);
+		if (command.isPending()) {
+			double at = trade != null && price == 0 ? trade.openPrice : normalize(price, symbol);
+			return OrderRules.checkPendingPrice(symbol, command, at, nsl, ntp);
+		}
+		return OrderRules.checkPositionStops(symbol, command.isBuy(), nsl, ntp);
+	}
+
 	// ---------------------------------------------------------------- prices and time
 
 	/**

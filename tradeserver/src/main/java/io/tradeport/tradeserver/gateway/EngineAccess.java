@@ -23,6 +23,7 @@ import io.tradeport.tradeserver.engine.SymbolConfig;
 import io.tradeport.tradeserver.engine.Ticket;
 import io.tradeport.tradeserver.engine.TradeEngine;
 import io.tradeport.tradeserver.engine.TradeRecord;
+import io.tradeport.tradeserver.engine.TradeRecordUpdate;
 import io.tradeport.tradeserver.engine.TradeResult;
 import io.tradeport.tradeserver.journal.DurableEngine;
 import io.tradeport.tradeserver.reports.ReportReplicator;
@@ -61,6 +62,10 @@ abstract sealed class EngineAccess implements AutoCloseable {
 		TradeResult delete(Ticket ticket);
 
 		TradeResult activate(Ticket ticket);
+
+		TradeResult fixBalance(Login login);
+
+		TradeResult modifyRecord(TradeRecordUpdate update);
 
 		ReturnCode removeAccount(Login login);
 
@@ -281,6 +286,16 @@ abstract sealed class EngineAccess implements AutoCloseable {
 		}
 
 		@Override
+		public TradeResult fixBalance(Login login) {
+			return engine.fixBalance(login);
+		}
+
+		@Override
+		public TradeResult modifyRecord(TradeRecordUpdate update) {
+			return engine.modifyRecord(update);
+		}
+
+		@Override
 		public ReturnCode removeAccount(Login login) {
 			return engine.removeAccount(login);
 		}
@@ -400,6 +415,16 @@ abstract sealed class EngineAccess implements AutoCloseable {
 		@Override
 		public TradeResult activate(Ticket ticket) {
 			return tx.activate(ticket);
+		}
+
+		@Override
+		public TradeResult fixBalance(Login login) {
+			return tx.fixBalance(login);
+		}
+
+		@Override
+		public TradeResult modifyRecord(TradeRecordUpdate update) {
+			return tx.modifyRecord(update);
 		}
 
 		@Override

@@ -15,6 +15,7 @@ import io.tradeport.gateway.v1.BalanceDiffList;
 import io.tradeport.gateway.v1.HistoryRequest;
 import io.tradeport.gateway.v1.MarginFilter;
 import io.tradeport.gateway.v1.MarginLevelList;
+import io.tradeport.gateway.v1.ModifyTradeRecordRequest;
 import io.tradeport.gateway.v1.TicketRef;
 import io.tradeport.gateway.v1.Trade;
 import io.tradeport.gateway.v1.TradeList;
@@ -35,6 +36,7 @@ import io.tradeport.tradeserver.engine.Ticket;
 import io.tradeport.tradeserver.engine.TradeCommand;
 import io.tradeport.tradeserver.engine.TradeEngine;
 import io.tradeport.tradeserver.engine.TradeRecord;
+import io.tradeport.tradeserver.engine.TradeRecordUpdate;
 import io.tradeport.tradeserver.engine.TradeResult;
 
 /**
@@ -284,6 +286,118 @@ final class TradingService extends TradingGrpc.TradingImplBase {
 				throw MtException.notFound("no account among " + logins);
 			}
 			return BalanceDiffList.newBuilder().addAllDiffs(diffs).build();
+		});
+	}
+
+	@Override
+	public void fixBalance(BalanceCheckRequest request, StreamObserver<BalanceDiffList> out) {
+		Calls.unary(out, () -> {
+			ManagerAccount manager = context.sessions.require(ManagerRight.ADMIN);
+			GroupMask mine = GroupMask.parse(manager.groups());
+			if (request.getLoginsCount() == 0) {
+				// AdmBalanceFix takes explicit logins: a blanket fix of every account is too easy to send by mistake.
+				throw MtException.of(Ret.INVALID_DATA, "give the logins to fix");
+			}
+			List<BalanceDiff> diffs = context.write(w -> {
+				TradeEngine e = w.engine();
+				for (int login : request.getLoginsList()) {
+					requireVisible(e, login, mine);
+				}
+				List<BalanceDiff> result = new ArrayList<>();
+				for (int login : new java.util.LinkedHashSet<>(request.getLoginsList())) {
+					double before = e.account(Login.of(login)).orElseThrow().balance();
+					w.fixBalance(Login.of(login));
+					double after = e.account(Login.of(login)).orElseThrow().balance();
+					result.add(BalanceDiff.newBuilder().setLogin(login).setDiff(cents(before - after)).build());
+				}
+				return result;
+			});
+			for (BalanceDiff diff : diffs) {
+				if (diff.getDiff() != 0) {
+					context.journal.write(Journal.Type.TRADES, Sessions.remoteAddress(), "'" + manager.login() + "': balance of "
+							+ diff.getLogin() + " fixed by " + (-diff.getDiff()));
+				}
+			}
+			return BalanceDiffList.newBuilder().addAllDiffs(diffs).build();
+		});
+	}
+
+	@Override
+	public void modifyTradeRecord(ModifyTradeRecordRequest r, StreamObserver<Trade> out) {
+		Calls.unary(out, () -> {
+			ManagerAccount manager = context.sessions.require(ManagerRight.ADMIN);
+			GroupMask mine = GroupMask.parse(manager.groups());
+			if (r.getOrder() <= 0) {
+				throw MtException.of(Ret.INVALID_DATA, "order must be positive");
+			}
+			Ticket ticket = Ticket.of(r.getOrder());
+			TradeRecordUpdate update = new TradeRecordUpdate(ticket, r.hasOpenPrice() ? r.getOpenPrice() : null,
+					r.hasClosePrice() ? r.getClosePrice() : null, r.hasSl() ? r.getSl() : null, r.hasTp() ? r.getTp() : null,
+					r.hasComment() ? r.getComment() : null, r.hasMagic() ? r.getMagic() : null,
+					r.hasCommission() ? r.getCommission() : null, r.hasStorage() ? r.getStorage() : null,
+					r.hasProfit() ? r.getProfit() : null);
+			TradeRecord changed = context.write(w -> {
+				TradeEngine e = w.engine();
+				TradeRecord found = e.openTrade(ticket).or(() -> findClosed(e, ticket, mine)).orElse(null);
+				if (found == null || !mine.matches(e.account(found.login()).map(AccountState::group).orElse(""))) {
+					throw MtException.notFound("no order #" + r.getOrder());
+				}
+				TradeResult result = w.modifyRecord(update);
+				if (result.code() != ReturnCode.OK) {
+					throw MtException.engine(result.code(), "order #" + r.getOrder() + " not changed: a field does not apply to it"
+							+ " (open/close price, profit) or a price is not valid");
+				}
+				return e.openTrade(ticket).or(() -> findClosed(e, ticket, mine)).orElseThrow();
+			});
+			context.journal.write(Journal.Type.TRADES, Sessions.remoteAddress(), "'" + manager.login() + "': order #"
+					+ r.getOrder() + " record modified by admin");
+			return Protos.trade(changed);
+		});
+	}
+
+	@Override
+	public void checkStops(TradeTransactionRequest r, StreamObserver<TradeTransactionReply> out) {
+		Calls.unary(out, () -> {
+			ManagerAccount manager = context.sessions.require(ManagerRight.BROKER);
+			GroupMask mine = GroupMask.parse(manager.groups());
+			ReturnCode code = context.call(e -> {
+				if (r.getOrder() > 0) {
+					TradeRecord trade = openOrder(e, r.getOrder(), mine);
+					return e.checkStops(trade.ticket(), trade.symbol(), trade.cmd(), r.getPrice(), r.getSl(), r.getTp());
+				}
+				if (r.getSymbol().isEmpty()) {
+					throw MtException.of(Ret.INVALID_DATA, "give a symbol and cmd, or the order");
+				}
+				if (e.symbols().stream().noneMatch(s -> s.name().equals(r.getSymbol()))) {
+					throw MtException.notFound("no symbol " + r.getSymbol());
+				}
+				return e.checkStops(null, r.getSymbol(), Protos.command(r.getCmd()), r.getPrice(), r.getSl(), r.getTp());
+			});
+			if (code != ReturnCode.OK) {
+				throw MtException.engine(code, "levels refused: " + code);
+			}
+			return TradeTransactionReply.newBuilder().setRetCode(code.code()).setRetName(code.name())
+				.setOrder(Math.max(r.getOrder(), 0)).build();
+		});
+	}
+
+	@Override
+	public void clearRollback(TicketRef request, StreamObserver<TradeTransactionReply> out) {
+		Calls.unary(out, () -> {
+			ManagerAccount manager = context.sessions.require(ManagerRight.BROKER);
+			GroupMask mine = GroupMask.parse(manager.groups());
+			if (request.getOrder() <= 0) {
+				throw MtException.of(Ret.INVALID_DATA, "order must be positive");
+			}
+			Ticket ticket = Ticket.of(request.getOrder());
+			boolean known = context.call(e -> e.openTrade(ticket).or(() -> findClosed(e, ticket, mine))
+				.filter(t -> mine.matches(e.account(t.login()).map(AccountState::group).orElse(""))).isPresent());
+			if (!known) {
+				throw MtException.notFound("no order #" + request.getOrder());
+			}
+			// Every transaction here is committed when it is answered: there is never a rollback to clear.
+			return TradeTransactionReply.newBuilder().setRetCode(ReturnCode.OK_NONE.code())
+				.setRetName(ReturnCode.OK_NONE.name()).setOrder(request.getOrder()).build();
 		});
 	}
 

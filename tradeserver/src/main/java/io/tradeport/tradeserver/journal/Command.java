@@ -12,6 +12,7 @@ import io.tradeport.tradeserver.engine.ReturnCode;
 import io.tradeport.tradeserver.engine.SymbolConfig;
 import io.tradeport.tradeserver.engine.Ticket;
 import io.tradeport.tradeserver.engine.TradeEngine;
+import io.tradeport.tradeserver.engine.TradeRecordUpdate;
 import io.tradeport.tradeserver.engine.TradeResult;
 
 /**
@@ -27,7 +28,7 @@ sealed interface Command<T> {
 	 */
 	List<Class<? extends Command<?>>> TYPES = List.of(PutGroup.class, PutSymbol.class, PutAccount.class, Balance.class,
 			Credit.class, Open.class, Modify.class, Close.class, Delete.class, Tick.class, Timers.class, RemoveAccount.class,
-			RemoveGroup.class, Activate.class);
+			RemoveGroup.class, Activate.class, FixBalance.class, ModifyRecord.class);
 
 	T apply(TradeEngine engine);
 
@@ -138,6 +139,22 @@ sealed interface Command<T> {
 		@Override
 		public TradeResult apply(TradeEngine engine) {
 			return engine.activate(ticket);
+		}
+	}
+
+	/** AdmBalanceFix: the balance set to the sum of the history. */
+	record FixBalance(Login login) implements Command<TradeResult> {
+		@Override
+		public TradeResult apply(TradeEngine engine) {
+			return engine.fixBalance(login);
+		}
+	}
+
+	/** AdmTradeRecordModify: an administrator's direct edit of a trade record. */
+	record ModifyRecord(TradeRecordUpdate update) implements Command<TradeResult> {
+		@Override
+		public TradeResult apply(TradeEngine engine) {
+			return engine.modifyRecord(update);
 		}
 	}
 }

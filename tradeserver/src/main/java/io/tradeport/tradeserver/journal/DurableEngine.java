@@ -39,6 +39,7 @@ import io.tradeport.tradeserver.engine.SymbolConfig;
 import io.tradeport.tradeserver.engine.Ticket;
 import io.tradeport.tradeserver.engine.TradeEngine;
 import io.tradeport.tradeserver.engine.TradeRecord;
+import io.tradeport.tradeserver.engine.TradeRecordUpdate;
 import io.tradeport.tradeserver.engine.TradeResult;
 
 /**
@@ -350,6 +351,14 @@ public final class DurableEngine implements AutoCloseable {
 
 		public TradeResult activate(Ticket ticket) {
 			return apply(new Command.Activate(ticket));
+		}
+
+		public TradeResult fixBalance(Login login) {
+			return apply(new Command.FixBalance(login));
+		}
+
+		public TradeResult modifyRecord(TradeRecordUpdate update) {
+			return apply(new Command.ModifyRecord(update));
 		}
 
 		public ReturnCode removeAccount(Login login) {

@@ -119,6 +119,26 @@ class DurableEngineUnitTests {
 	}
 
 	@Test
+	void administratorRecordEditsAndBalanceFixesAreReplayedOnReopen() throws Exception {
+		EngineState before;
+		try (DurableEngine engine = open()) {
+			setUp(engine);
+			trade(engine);
+			TradeRecord closed = engine.history(Login.of(2)).join().getLast();
+			TradeResult edited = engine.transact(tx -> tx.modifyRecord(new io.tradeport.tradeserver.engine.TradeRecordUpdate(
+					closed.ticket(), null, null, null, null, "corrected", null, -2.0, null, closed.profit() + 10))).join();
+			assertThat(edited.isOk()).isTrue();
+			assertThat(engine.transact(tx -> tx.fixBalance(Login.of(2))).join().isOk()).isTrue();
+			before = engine.exportState().join();
+		}
+
+		try (DurableEngine engine = open()) {
+			assertThat(engine.exportState().join()).isEqualTo(before);
+			assertThat(engine.history(Login.of(2)).join().getLast().comment()).isEqualTo("corrected");
+		}
+	}
+
+	@Test
 	void aReopenedEngineHasExactlyTheStateItWasClosedWith() throws Exception {
 		EngineState before;
 		try (DurableEngine engine = open()) {

@@ -47,7 +47,10 @@ class JournalFormatUnitTests {
 			new Command.Timers(),
 			new Command.RemoveAccount(Login.of(1002)),
 			new Command.RemoveGroup("old"),
-			new Command.Activate(Ticket.of(9)));
+			new Command.Activate(Ticket.of(9)),
+			new Command.FixBalance(Login.of(1001)),
+			new Command.ModifyRecord(new io.tradeport.tradeserver.engine.TradeRecordUpdate(Ticket.of(7), null, 1.2, 0.0, null,
+				"fixed", 42, -3.5, null, 12.0)));
 
 	private static byte[] journal(List<Command<?>> commands) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
