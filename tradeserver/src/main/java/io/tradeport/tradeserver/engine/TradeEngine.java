@@ -356,6 +356,25 @@ public final class TradeEngine {
 
 	/** Opens a market position at the current price, or places a pending order. */
 	public TradeResult open(OpenOrder order) {
+		return open(order, Double.NaN);
+	}
+
+	/**
+	 * A dealer's TT_BR_ORDER_OPEN at an explicit price: the position opens at {@code price}
+	 * (normalised to the symbol's digits) instead of the market, with every other check of
+	 * {@link #open(OpenOrder)}. Market commands only.
+	 */
+	public TradeResult openAt(OpenOrder order, double price) {
+		if (!order.cmd().isMarket() || !(price > 0) || !Double.isFinite(price)) {
+			return TradeResult.refused(ReturnCode.INVALID_DATA);
+		}
+		// The dealer's price is the fill, so the client's requested price and deviation do not apply.
+		OpenOrder atMarket = new OpenOrder(order.login(), order.symbol(), order.cmd(), order.volume(), 0, order.sl(), order.tp(),
+				0, order.expiration(), order.comment(), order.magic());
+		return open(atMarket, price);
+	}
+
+	private TradeResult open(OpenOrder order, double dealerPrice) {
 		Account account = accounts.get(order.login().value());
 		SymbolState symbol = symbols.get(order.symbol());
 		if (account == null || symbol == null || !(order.cmd().isMarket() || order.cmd().isPending())) {
@@ -384,7 +403,7 @@ public final class TradeEngine {
 			listener.tradeOpened(trade.toRecord());
 			return TradeResult.ok(new Ticket(trade.ticket));
 		}
-		trade.openPrice = symbol.openPrice(trade.isBuy());
+		trade.openPrice = Double.isNaN(dealerPrice) ? symbol.openPrice(trade.isBuy()) : normalize(dealerPrice, symbol);
 		if (!fillPosition(account, trade)) {
 			return TradeResult.refused(ReturnCode.TRADE_NO_MONEY);
 		}
@@ -458,6 +477,21 @@ public final class TradeEngine {
 	 * the ticket for the closed part and opens the remainder under a new ticket, as MT4 does.
 	 */
 	public TradeResult close(Ticket ticket, int volume) {
+		return close(ticket, volume, Double.NaN);
+	}
+
+	/**
+	 * A dealer's TT_BR_ORDER_CLOSE at an explicit price: as {@link #close(Ticket, int)}, but the
+	 * closed part is booked at {@code price} (normalised) instead of the market.
+	 */
+	public TradeResult closeAt(Ticket ticket, int volume, double price) {
+		if (!(price > 0) || !Double.isFinite(price)) {
+			return TradeResult.refused(ReturnCode.INVALID_DATA);
+		}
+		return close(ticket, volume, price);
+	}
+
+	private TradeResult close(Ticket ticket, int volume, double dealerPrice) {
 		Trade trade = openTrades.get(ticket.value());
 		if (trade == null || !trade.cmd.isMarket()) {
 			return TradeResult.refused(ReturnCode.INVALID_DATA);
@@ -482,10 +516,99 @@ public final class TradeEngine {
 		if (code != ReturnCode.OK) {
 			return TradeResult.refused(code);
 		}
-		closePosition(trade, volume, symbol.closePrice(trade.isBuy()), null);
+		double price = Double.isNaN(dealerPrice) ? symbol.closePrice(trade.isBuy()) : normalize(dealerPrice, symbol);
+		closePosition(trade, volume, price, null);
 		settle(account);
 		listener.accountChanged(account.toState());
 		return TradeResult.ok(ticket);
+	}
+
+	/**
+	 * MT4's close-by (TT_ORDER_CLOSE_BY): two opposite positions of one account on one symbol
+	 * close against each other. Both are booked at the open price of {@code by}, so {@code ticket}
+	 * carries the result of the pair and {@code by} closes flat; that is the same total as closing
+	 * both at any one price, without paying the spread twice. The smaller volume closes fully;
+	 * the rest of the larger position stays open under a new ticket, as in a partial close.
+	 */
+	public TradeResult closeBy(Ticket ticket, Ticket by) {
+		Trade trade = openTrades.get(ticket.value());
+		Trade opposite = openTrades.get(by.value());
+		if (trade == null || opposite == null || trade == opposite || !trade.cmd.isMarket() || !opposite.cmd.isMarket()
+				|| trade.account != opposite.account || trade.symbol != opposite.symbol || trade.isBuy() == opposite.isBuy()) {
+			return TradeResult.refused(ReturnCode.INVALID_DATA);
+		}
+		Account account = trade.account;
+		ReturnCode code = checkAccess(account);
+		if (code == ReturnCode.OK) {
+			code = checkMarket(trade.symbol, false);
+		}
+		if (code != ReturnCode.OK) {
+			return TradeResult.refused(code);
+		}
+		closePair(trade, opposite);
+		settle(account);
+		listener.accountChanged(account.toState());
+		return TradeResult.ok(ticket);
+	}
+
+	/**
+	 * MT4's close-all (TT_ORDER_CLOSE_ALL, "multiple close by"): the account's buy and sell
+	 * positions on the symbol are closed by each other, oldest with oldest, until one side is
+	 * left; that net remainder stays open. OK_NONE when there is no opposite pair.
+	 */
+	public TradeResult closeAll(Login login, String symbolName) {
+		Account account = accounts.get(login.value());
+		SymbolState symbol = symbols.get(symbolName);
+		if (account == null || symbol == null) {
+			return TradeResult.refused(ReturnCode.INVALID_DATA);
+		}
+		ReturnCode code = checkAccess(account);
+		if (code == ReturnCode.OK) {
+			code = checkMarket(symbol, false);
+		}
+		if (code != ReturnCode.OK) {
+			return TradeResult.refused(code);
+		}
+		boolean closed = false;
+		while (true) {
+			Trade buy = oldest(account, symbol, true);
+			Trade sell = oldest(account, symbol, false);
+			if (buy == null || sell == null) {
+				break;
+			}
+			// The older of the two is the one closed, as the terminal's "multiple close by" does.
+			boolean buyFirst = buy.openTime < sell.openTime || (buy.openTime == sell.openTime && buy.ticket < sell.ticket);
+			closePair(buyFirst ? buy : sell, buyFirst ? sell : buy);
+			closed = true;
+		}
+		if (!closed) {
+			return new TradeResult(ReturnCode.OK_NONE, null);
+		}
+		settle(account);
+		listener.accountChanged(account.toState());
+		return new TradeResult(ReturnCode.OK, null);
+	}
+
+	private static final String CLOSE_HEDGE = "close hedge by #";
+
+	private static @Nullable Trade oldest(Account account, SymbolState symbol, boolean buy) {
+		Trade found = null;
+		for (Trade t : account.orders) {
+			if (t.symbol == symbol && t.cmd.isMarket() && t.isBuy() == buy
+					&& (found == null || t.openTime < found.openTime || (t.openTime == found.openTime && t.ticket < found.ticket))) {
+				found = t;
+			}
+		}
+		return found;
+	}
+
+	private void closePair(Trade trade, Trade opposite) {
+		int volume = Math.min(trade.volume, opposite.volume);
+		double price = opposite.openPrice;
+		int tradeTicket = trade.ticket;
+		int oppositeTicket = opposite.ticket;
+		closePosition(trade, volume, price, CLOSE_HEDGE + oppositeTicket);
+		closePosition(opposite, volume, price, CLOSE_HEDGE + tradeTicket);
 	}
 
 	/**
@@ -978,7 +1101,8 @@ public final class TradeEngine {
 		}
 		trade.profit = Money.round2(trade.rawProfit(price) * rate);
 		if (reason != null) {
-			trade.comment = truncate(reason.startsWith("so:") ? reason : trade.comment + reason);
+			// Stop-out and close-by name the reason instead of the client's comment, as MT4 does.
+			trade.comment = truncate(reason.startsWith("so:") || reason.startsWith(CLOSE_HEDGE) ? reason : trade.comment + reason);
 		}
 		double result = trade.profit + trade.storage + trade.commission;
 		account.balance = Money.round2(account.balance + result);

@@ -65,6 +65,14 @@ abstract sealed class EngineAccess implements AutoCloseable {
 
 		TradeResult fixBalance(Login login);
 
+		TradeResult openAt(OpenOrder order, double price);
+
+		TradeResult closeAt(Ticket ticket, int volume, double price);
+
+		TradeResult closeBy(Ticket ticket, Ticket by);
+
+		TradeResult closeAll(Login login, String symbol);
+
 		TradeResult modifyRecord(TradeRecordUpdate update);
 
 		ReturnCode removeAccount(Login login);
@@ -291,6 +299,26 @@ abstract sealed class EngineAccess implements AutoCloseable {
 		}
 
 		@Override
+		public TradeResult openAt(OpenOrder order, double price) {
+			return engine.openAt(order, price);
+		}
+
+		@Override
+		public TradeResult closeAt(Ticket ticket, int volume, double price) {
+			return engine.closeAt(ticket, volume, price);
+		}
+
+		@Override
+		public TradeResult closeBy(Ticket ticket, Ticket by) {
+			return engine.closeBy(ticket, by);
+		}
+
+		@Override
+		public TradeResult closeAll(Login login, String symbol) {
+			return engine.closeAll(login, symbol);
+		}
+
+		@Override
 		public TradeResult modifyRecord(TradeRecordUpdate update) {
 			return engine.modifyRecord(update);
 		}
@@ -420,6 +448,26 @@ abstract sealed class EngineAccess implements AutoCloseable {
 		@Override
 		public TradeResult fixBalance(Login login) {
 			return tx.fixBalance(login);
+		}
+
+		@Override
+		public TradeResult openAt(OpenOrder order, double price) {
+			return tx.openAt(order, price);
+		}
+
+		@Override
+		public TradeResult closeAt(Ticket ticket, int volume, double price) {
+			return tx.closeAt(ticket, volume, price);
+		}
+
+		@Override
+		public TradeResult closeBy(Ticket ticket, Ticket by) {
+			return tx.closeBy(ticket, by);
+		}
+
+		@Override
+		public TradeResult closeAll(Login login, String symbol) {
+			return tx.closeAll(login, symbol);
 		}
 
 		@Override

@@ -86,7 +86,10 @@ final class PumpHub {
 	}
 
 	void tradeModified(TradeRecord trade) {
-		trade(trade, TransType.TRANS_UPDATE);
+		// An admin edit of a closed record is history: the pump replicates open orders only.
+		if (trade.isOpen()) {
+			trade(trade, TransType.TRANS_UPDATE);
+		}
 	}
 
 	void tradeClosed(TradeRecord trade) {

@@ -174,18 +174,21 @@ final class TradingService extends TradingGrpc.TradingImplBase {
 				if (pending != cmd.isPending() || !(cmd.isMarket() || cmd.isPending())) {
 					throw MtException.of(Ret.INVALID_DATA, r.getType() + " does not take cmd " + r.getCmd());
 				}
+				OpenOrder order = new OpenOrder(Login.of(r.getOrderBy()), r.getSymbol(), cmd, r.getVolume(), r.getPrice(), r.getSl(),
+						r.getTp(), r.getIeDeviation(), Protos.instant(r.getExpiration()), r.getComment(), r.getMagic());
 				if (r.getType() == io.tradeport.gateway.v1.TransactionType.TT_BR_ORDER_OPEN && r.getPrice() != 0) {
-					throw MtException.notSupported("opening at a dealer's explicit price is not supported yet; send price 0 to open at the market");
+					// The dealer's price is the fill: no deviation check against the market.
+					return w.openAt(order, r.getPrice());
 				}
-				return w.open(new OpenOrder(Login.of(r.getOrderBy()), r.getSymbol(), cmd, r.getVolume(), r.getPrice(), r.getSl(),
-						r.getTp(), r.getIeDeviation(), Protos.instant(r.getExpiration()), r.getComment(), r.getMagic()));
+				return w.open(order);
 			}
 			case TT_ORDER_IE_CLOSE, TT_BR_ORDER_CLOSE -> {
 				TradeRecord trade = openOrder(e, r.getOrder(), mine);
+				int volume = r.getVolume() == 0 ? trade.volume() : r.getVolume();
 				if (r.getType() == io.tradeport.gateway.v1.TransactionType.TT_BR_ORDER_CLOSE && r.getPrice() != 0) {
-					throw MtException.notSupported("closing at a dealer's explicit price is not supported yet; send price 0 to close at the market");
+					return w.closeAt(trade.ticket(), volume, r.getPrice());
 				}
-				return w.close(trade.ticket(), r.getVolume() == 0 ? trade.volume() : r.getVolume());
+				return w.close(trade.ticket(), volume);
 			}
 			case TT_ORDER_MODIFY, TT_BR_ORDER_MODIFY -> {
 				TradeRecord trade = openOrder(e, r.getOrder(), mine);
@@ -212,8 +215,22 @@ final class TradingService extends TradingGrpc.TradingImplBase {
 				}
 				throw MtException.of(Ret.INVALID_DATA, "TT_BR_BALANCE takes cmd BALANCE or CREDIT");
 			}
-			case TT_ORDER_CLOSE_BY, TT_ORDER_CLOSE_ALL ->
-				throw MtException.notSupported(r.getType() + " is not supported by this server yet");
+			case TT_ORDER_CLOSE_BY, TT_BR_ORDER_CLOSE_BY -> {
+				TradeRecord trade = openOrder(e, r.getOrder(), mine);
+				TradeRecord opposite = openOrder(e, r.getOrderBy(), mine);
+				if (!trade.login().equals(opposite.login()) || !trade.symbol().equals(opposite.symbol())
+						|| !trade.cmd().isMarket() || !opposite.cmd().isMarket() || trade.cmd().isBuy() == opposite.cmd().isBuy()) {
+					throw MtException.of(Ret.INVALID_DATA, "close-by takes two opposite positions of one account on one symbol");
+				}
+				return w.closeBy(trade.ticket(), opposite.ticket());
+			}
+			case TT_ORDER_CLOSE_ALL, TT_BR_ORDER_CLOSE_ALL -> {
+				requireVisible(e, r.getOrderBy(), mine);
+				if (e.symbols().stream().noneMatch(s -> s.name().equals(r.getSymbol()))) {
+					throw MtException.notFound("no symbol " + r.getSymbol());
+				}
+				return w.closeAll(Login.of(r.getOrderBy()), r.getSymbol());
+			}
 			default -> throw MtException.of(Ret.INVALID_DATA, "unknown transaction type " + r.getTypeValue());
 		}
 	}

@@ -28,7 +28,8 @@ sealed interface Command<T> {
 	 */
 	List<Class<? extends Command<?>>> TYPES = List.of(PutGroup.class, PutSymbol.class, PutAccount.class, Balance.class,
 			Credit.class, Open.class, Modify.class, Close.class, Delete.class, Tick.class, Timers.class, RemoveAccount.class,
-			RemoveGroup.class, Activate.class, FixBalance.class, ModifyRecord.class);
+			RemoveGroup.class, Activate.class, FixBalance.class, ModifyRecord.class,
+			OpenAt.class, CloseAt.class, CloseBy.class, CloseAll.class);
 
 	T apply(TradeEngine engine);
 
@@ -139,6 +140,38 @@ sealed interface Command<T> {
 		@Override
 		public TradeResult apply(TradeEngine engine) {
 			return engine.activate(ticket);
+		}
+	}
+
+	/** A dealer's TT_BR_ORDER_OPEN at an explicit price. */
+	record OpenAt(OpenOrder order, double price) implements Command<TradeResult> {
+		@Override
+		public TradeResult apply(TradeEngine engine) {
+			return engine.openAt(order, price);
+		}
+	}
+
+	/** A dealer's TT_BR_ORDER_CLOSE at an explicit price. */
+	record CloseAt(Ticket ticket, int volume, double price) implements Command<TradeResult> {
+		@Override
+		public TradeResult apply(TradeEngine engine) {
+			return engine.closeAt(ticket, volume, price);
+		}
+	}
+
+	/** TT_ORDER_CLOSE_BY: two opposite positions closed against each other. */
+	record CloseBy(Ticket ticket, Ticket by) implements Command<TradeResult> {
+		@Override
+		public TradeResult apply(TradeEngine engine) {
+			return engine.closeBy(ticket, by);
+		}
+	}
+
+	/** TT_ORDER_CLOSE_ALL: an account's opposite positions on a symbol closed by each other. */
+	record CloseAll(Login login, String symbol) implements Command<TradeResult> {
+		@Override
+		public TradeResult apply(TradeEngine engine) {
+			return engine.closeAll(login, symbol);
 		}
 	}
 

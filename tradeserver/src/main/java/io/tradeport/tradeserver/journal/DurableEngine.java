@@ -353,6 +353,22 @@ public final class DurableEngine implements AutoCloseable {
 			return apply(new Command.Activate(ticket));
 		}
 
+		public TradeResult openAt(OpenOrder order, double price) {
+			return apply(new Command.OpenAt(order, price));
+		}
+
+		public TradeResult closeAt(Ticket ticket, int volume, double price) {
+			return apply(new Command.CloseAt(ticket, volume, price));
+		}
+
+		public TradeResult closeBy(Ticket ticket, Ticket by) {
+			return apply(new Command.CloseBy(ticket, by));
+		}
+
+		public TradeResult closeAll(Login login, String symbol) {
+			return apply(new Command.CloseAll(login, symbol));
+		}
+
 		public TradeResult fixBalance(Login login) {
 			return apply(new Command.FixBalance(login));
 		}

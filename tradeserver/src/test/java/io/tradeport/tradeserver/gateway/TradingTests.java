@@ -174,11 +174,9 @@ class TradingTests {
 	void notYetSupportedTransactionsSayItWithTheCommonError() {
 		int order = send(open(1001, "EURUSD", TradeCommand.BUY, 10)).getOrder();
 
-		var closeBy = refusal(() -> send(TradeTransactionRequest.newBuilder().setType(TransactionType.TT_ORDER_CLOSE_BY).setOrder(order)));
-		var explicitPrice = refusal(() -> send(open(1001, "EURUSD", TradeCommand.BUY, 10).setPrice(1.2)));
 		var deletePosition = refusal(() -> send(TradeTransactionRequest.newBuilder().setType(TransactionType.TT_BR_ORDER_DELETE).setOrder(order)));
 
-		for (var refused : java.util.List.of(closeBy, explicitPrice, deletePosition)) {
+		for (var refused : java.util.List.of(deletePosition)) {
 			assertThat(refused.status()).isEqualTo(Status.Code.UNIMPLEMENTED);
 			assertThat(refused.retCode()).isEqualTo(2);
 		}

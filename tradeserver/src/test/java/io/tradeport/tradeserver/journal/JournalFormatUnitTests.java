@@ -50,7 +50,11 @@ class JournalFormatUnitTests {
 			new Command.Activate(Ticket.of(9)),
 			new Command.FixBalance(Login.of(1001)),
 			new Command.ModifyRecord(new io.tradeport.tradeserver.engine.TradeRecordUpdate(Ticket.of(7), null, 1.2, 0.0, null,
-				"fixed", 42, -3.5, null, 12.0)));
+				"fixed", 42, -3.5, null, 12.0)),
+			new Command.OpenAt(OpenOrder.market(1001, "EURUSD", TradeCommand.SELL, 10), 1.10005),
+			new Command.CloseAt(Ticket.of(7), 10, 1.1),
+			new Command.CloseBy(Ticket.of(7), Ticket.of(8)),
+			new Command.CloseAll(Login.of(1001), "EURUSD"));
 
 	private static byte[] journal(List<Command<?>> commands) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
