@@ -80,6 +80,98 @@ final class BarRing {
 		return result;
 	}
 
+	/**
+	 * Chart editing (MT4's ChartAdd, or ChartUpdate with {@code onlyExisting}): writes {@code bar}
+	 * at its open time, which must be a bar boundary of this timeframe. A new bar older than the
+	 * oldest kept one is not added when the ring is full, since it would be dropped at once.
+	 *
+	 * @return whether a bar was written
+	 */
+	boolean put(Bar bar, boolean onlyExisting) {
+		long time = bar.openTime().toEpochMilli();
+		List<Bar> all = range(Long.MIN_VALUE, Long.MAX_VALUE);
+		int at = 0;
+		while (at < all.size() && all.get(at).openTime().toEpochMilli() < time) {
+			at++;
+		}
+		boolean exists = at < all.size() && all.get(at).openTime().toEpochMilli() == time;
+		if (exists) {
+			all.set(at, bar);
+		}
+		else if (onlyExisting || (at == 0 && size == times.length)) {
+			return false;
+		}
+		else {
+			all.add(at, bar);
+		}
+		refill(all);
+		return true;
+	}
+
+	boolean isBarOpen(Instant time) {
+		return timeframe.barOpen(time, serverZone).equals(time);
+	}
+
+	/** Chart editing (MT4's ChartDelete): removes the bar opening at {@code time}, if kept. */
+	boolean delete(Instant time) {
+		List<Bar> all = range(Long.MIN_VALUE, Long.MAX_VALUE);
+		boolean removed = all.removeIf(b -> b.openTime().equals(time));
+		if (removed) {
+			refill(all);
+		}
+		return removed;
+	}
+
+	/**
+	 * MT4's HistoryCorrect for this timeframe: a bar's high must be the highest and its low the
+	 * lowest of its four prices; bars without a positive price are removed.
+	 *
+	 * @return the bars corrected or removed
+	 */
+	int correct() {
+		List<Bar> all = range(Long.MIN_VALUE, Long.MAX_VALUE);
+		List<Bar> fixed = new ArrayList<>(all.size());
+		int corrected = 0;
+		for (Bar b : all) {
+			if (!(b.open() > 0 && b.high() > 0 && b.low() > 0 && b.close() > 0)) {
+				corrected++;
+				continue;
+			}
+			double high = Math.max(Math.max(b.open(), b.close()), Math.max(b.high(), b.low()));
+			double low = Math.min(Math.min(b.open(), b.close()), Math.min(b.high(), b.low()));
+			if (high != b.high() || low != b.low()) {
+				corrected++;
+				fixed.add(new Bar(b.openTime(), b.open(), high, low, b.close(), b.tickVolume()));
+			}
+			else {
+				fixed.add(b);
+			}
+		}
+		if (corrected > 0) {
+			refill(fixed);
+		}
+		return corrected;
+	}
+
+	/** Rewrites the ring from bars in time order (at most its capacity, the newest kept). */
+	private void refill(List<Bar> bars) {
+		List<Bar> kept = bars.size() > times.length ? bars.subList(bars.size() - times.length, bars.size()) : bars;
+		start = 0;
+		size = kept.size();
+		for (int i = 0; i < size; i++) {
+			Bar b = kept.get(i);
+			times[i] = b.openTime().toEpochMilli();
+			opens[i] = b.open();
+			highs[i] = b.high();
+			lows[i] = b.low();
+			closes[i] = b.close();
+			volumes[i] = b.tickVolume();
+		}
+		// Ticks after the edit extend the newest bar until its period ends, as before the edit.
+		nextOpen = size == 0 ? Long.MIN_VALUE
+				: timeframe.nextBarOpen(Instant.ofEpochMilli(times[size - 1]), serverZone).toEpochMilli();
+	}
+
 	@Nullable Bar last() {
 		return size == 0 ? null : bar(slot(size - 1));
 	}

@@ -88,6 +88,64 @@ public final class MarketHistory {
 		}
 	}
 
+	/**
+	 * Chart editing: writes bars of one timeframe by open time (MT4's ChartAdd; ChartUpdate with
+	 * {@code onlyExisting}, which ignores bars at times not kept). Edits change only that
+	 * timeframe, as in MT4, where each period's history is its own file.
+	 *
+	 * @return the bars written
+	 * @throws IllegalArgumentException when a bar's time is not a bar boundary of the timeframe
+	 */
+	public int putBars(String symbol, Timeframe timeframe, List<Bar> bars, boolean onlyExisting) {
+		SymbolHistory history = onlyExisting ? symbols.get(symbol) : symbols.computeIfAbsent(symbol, SymbolHistory::new);
+		if (history == null) {
+			return 0;
+		}
+		synchronized (history) {
+			BarRing ring = history.bars[timeframe.ordinal()];
+			for (Bar bar : bars) {
+				if (!ring.isBarOpen(bar.openTime())) {
+					throw new IllegalArgumentException(bar.openTime() + " is not the open time of a " + timeframe + " bar");
+				}
+			}
+			int written = 0;
+			for (Bar bar : bars) {
+				written += ring.put(bar, onlyExisting) ? 1 : 0;
+			}
+			return written;
+		}
+	}
+
+	/** Chart editing (MT4's ChartDelete): removes the bars of one timeframe opening at the given times. */
+	public int deleteBars(String symbol, Timeframe timeframe, List<Instant> times) {
+		SymbolHistory history = symbols.get(symbol);
+		if (history == null) {
+			return 0;
+		}
+		synchronized (history) {
+			int removed = 0;
+			for (Instant time : times) {
+				removed += history.bars[timeframe.ordinal()].delete(time) ? 1 : 0;
+			}
+			return removed;
+		}
+	}
+
+	/** MT4's HistoryCorrect: repairs the bars of every timeframe of the symbol; answers how many. */
+	public int correct(String symbol) {
+		SymbolHistory history = symbols.get(symbol);
+		if (history == null) {
+			return 0;
+		}
+		synchronized (history) {
+			int corrected = 0;
+			for (BarRing ring : history.bars) {
+				corrected += ring.correct();
+			}
+			return corrected;
+		}
+	}
+
 	private final class SymbolHistory {
 
 		final TickRing ticks;

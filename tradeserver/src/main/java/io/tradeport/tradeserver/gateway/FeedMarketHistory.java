@@ -45,6 +45,23 @@ final class FeedMarketHistory implements MarketHistory {
 	}
 
 	@Override
+	public int putBars(String symbol, BarPeriod period, List<PriceBar> bars, boolean onlyExisting) {
+		return store.putBars(symbol, Timeframe.valueOf(period.name()), bars.stream()
+			.map(b -> new io.tradeport.tradeserver.feed.Bar(b.time(), b.open(), b.high(), b.low(), b.close(), b.volume()))
+			.toList(), onlyExisting);
+	}
+
+	@Override
+	public int deleteBars(String symbol, BarPeriod period, List<Instant> times) {
+		return store.deleteBars(symbol, Timeframe.valueOf(period.name()), times);
+	}
+
+	@Override
+	public int correct(String symbol) {
+		return store.correct(symbol);
+	}
+
+	@Override
 	public List<Quote> lastTicks(String symbol, int limit) {
 		return store.lastTicks(symbol, limit).stream().map(FeedMarketHistory::quote).toList();
 	}

@@ -7,6 +7,9 @@ import io.grpc.stub.StreamObserver;
 import io.tradeport.gateway.v1.Bar;
 import io.tradeport.gateway.v1.BarList;
 import io.tradeport.gateway.v1.BarsRequest;
+import io.tradeport.gateway.v1.ChartWriteReply;
+import io.tradeport.gateway.v1.ChartWriteRequest;
+import io.tradeport.gateway.v1.CorrectHistoryRequest;
 import io.tradeport.gateway.v1.LastTicksRequest;
 import io.tradeport.gateway.v1.MarketDataGrpc;
 import io.tradeport.gateway.v1.SendTickReply;
@@ -16,6 +19,8 @@ import io.tradeport.gateway.v1.Tick;
 import io.tradeport.gateway.v1.TickList;
 import io.tradeport.gateway.v1.TicksRequest;
 import io.tradeport.gateway.v1.Timeframe;
+import io.tradeport.tradeserver.config.Journal;
+import io.tradeport.tradeserver.config.ManagerAccount;
 import io.tradeport.tradeserver.config.ManagerRight;
 import io.tradeport.tradeserver.engine.Quote;
 import io.tradeport.tradeserver.engine.SymbolConfig;
@@ -91,6 +96,71 @@ final class MarketDataService extends MarketDataGrpc.MarketDataImplBase {
 			}
 			return list.build();
 		});
+	}
+
+	@Override
+	public void addBars(ChartWriteRequest request, StreamObserver<ChartWriteReply> out) {
+		Calls.unary(out, () -> chartReply(editChart(request, (period, bars) -> context.history.putBars(request.getSymbol(), period, bars, false))));
+	}
+
+	@Override
+	public void updateBars(ChartWriteRequest request, StreamObserver<ChartWriteReply> out) {
+		Calls.unary(out, () -> chartReply(editChart(request, (period, bars) -> context.history.putBars(request.getSymbol(), period, bars, true))));
+	}
+
+	@Override
+	public void deleteBars(ChartWriteRequest request, StreamObserver<ChartWriteReply> out) {
+		Calls.unary(out, () -> chartReply(editChart(request, (period, bars) -> context.history.deleteBars(request.getSymbol(), period,
+				bars.stream().map(PriceBar::time).toList()))));
+	}
+
+	@Override
+	public void correctHistory(CorrectHistoryRequest request, StreamObserver<ChartWriteReply> out) {
+		Calls.unary(out, () -> {
+			ManagerAccount manager = context.sessions.require(ManagerRight.ADMIN);
+			requireSymbol(request.getSymbol());
+			int corrected = chartEdit(() -> context.history.correct(request.getSymbol()));
+			context.journal.write(Journal.Type.STANDARD, Sessions.remoteAddress(), "'" + manager.login() + "': history of "
+					+ request.getSymbol() + " corrected, " + corrected + " bars");
+			return chartReply(corrected);
+		});
+	}
+
+	private interface ChartEdit {
+		int apply(BarPeriod period, List<PriceBar> bars);
+	}
+
+	private int editChart(ChartWriteRequest request, ChartEdit edit) {
+		ManagerAccount manager = context.sessions.require(ManagerRight.ADMIN);
+		requireSymbol(request.getSymbol());
+		if (request.getTimeframe() == Timeframe.TIMEFRAME_UNSPECIFIED || request.getTimeframe() == Timeframe.UNRECOGNIZED) {
+			throw MtException.of(Ret.INVALID_DATA, "timeframe is required");
+		}
+		BarPeriod period = BarPeriod.ofMinutes(request.getTimeframe().getNumber());
+		List<PriceBar> bars = new java.util.ArrayList<>();
+		for (Bar b : request.getBarsList()) {
+			bars.add(new PriceBar(Instant.ofEpochMilli(b.getTime()), b.getOpen(), b.getHigh(), b.getLow(), b.getClose(), b.getVolume()));
+		}
+		int count = chartEdit(() -> edit.apply(period, bars));
+		context.journal.write(Journal.Type.STANDARD, Sessions.remoteAddress(), "'" + manager.login() + "': chart " + request.getSymbol()
+				+ " " + period + " edited, " + count + " bars");
+		return count;
+	}
+
+	private static int chartEdit(java.util.function.IntSupplier edit) {
+		try {
+			return edit.getAsInt();
+		}
+		catch (UnsupportedOperationException ex) {
+			throw MtException.notSupported(String.valueOf(ex.getMessage()));
+		}
+		catch (IllegalArgumentException ex) {
+			throw MtException.of(Ret.INVALID_DATA, String.valueOf(ex.getMessage()));
+		}
+	}
+
+	private static ChartWriteReply chartReply(int count) {
+		return ChartWriteReply.newBuilder().setCount(count).build();
 	}
 
 	@Override

@@ -24,4 +24,25 @@ public interface MarketHistory {
 
 	default void onTick(Quote quote) {
 	}
+
+	/**
+	 * Chart editing (ChartAdd; ChartUpdate with {@code onlyExisting}): writes bars of one period by
+	 * open time. The default refuses, for a history kept elsewhere that this server cannot edit.
+	 *
+	 * @return the bars written
+	 * @throws IllegalArgumentException when a bar's time is not a bar boundary of the period
+	 */
+	default int putBars(String symbol, BarPeriod period, List<PriceBar> bars, boolean onlyExisting) {
+		throw new UnsupportedOperationException("this server's chart history cannot be edited");
+	}
+
+	/** Chart editing (ChartDelete): removes the bars of one period opening at the given times. */
+	default int deleteBars(String symbol, BarPeriod period, List<Instant> times) {
+		throw new UnsupportedOperationException("this server's chart history cannot be edited");
+	}
+
+	/** HistoryCorrect: repairs broken bars of every period; answers how many were corrected. */
+	default int correct(String symbol) {
+		throw new UnsupportedOperationException("this server's chart history cannot be corrected");
+	}
 }

@@ -136,4 +136,21 @@ class MarketHistoryUnitTests {
 		assertThat(small.bars("EURUSD", Timeframe.M1, Instant.EPOCH, t0.plusSeconds(3600)))
 			.extracting(Bar::openTime).containsExactly(t0.plusSeconds(180), t0.plusSeconds(240));
 	}
+
+	@Test
+	void ticksAfterAnEditedNewestBarExtendItAndAFullRingKeepsTheNewestBars() {
+		MarketHistory small = new MarketHistory(SERVER, 10, 2);
+		Bar edited = new Bar(server("2026-11-24T10:00"), 1.1, 1.2, 1.0, 1.1, 7);
+		small.putBars("EURUSD", Timeframe.H1, List.of(edited), false);
+
+		small.onTick(new Tick("EURUSD", Instant.parse("2026-11-24T08:30:00Z"), 1.25, 1.2502));
+
+		assertThat(small.bars("EURUSD", Timeframe.H1, Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z")))
+			.containsExactly(new Bar(server("2026-11-24T10:00"), 1.1, 1.25, 1.0, 1.25, 8));
+		small.putBars("EURUSD", Timeframe.H1, List.of(new Bar(server("2026-11-24T08:00"), 1, 1, 1, 1, 1),
+				new Bar(server("2026-11-24T09:00"), 1, 1, 1, 1, 1)), false);
+		// Two bars of capacity: 09:00 and 10:00 stay; 08:00 went in before the ring was full and was then dropped.
+		assertThat(small.bars("EURUSD", Timeframe.H1, Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"))).extracting(Bar::openTime)
+			.containsExactly(server("2026-11-24T09:00"), server("2026-11-24T10:00"));
+	}
 }
