@@ -16,6 +16,8 @@ import io.tradeport.gateway.v1.JournalRequest;
 import io.tradeport.gateway.v1.JournalType;
 import io.tradeport.gateway.v1.ListBackupsRequest;
 import io.tradeport.gateway.v1.ReportsRequest;
+import io.tradeport.gateway.v1.RestoreBackupReply;
+import io.tradeport.gateway.v1.RestoreBackupRequest;
 import io.tradeport.gateway.v1.ServerAdminGrpc;
 import io.tradeport.gateway.v1.Trade;
 import io.tradeport.gateway.v1.TradeList;
@@ -140,6 +142,22 @@ final class ServerAdminService extends ServerAdminGrpc.ServerAdminImplBase {
 			Backups.Backup<Trade> backup = context.orderBackups.get(request.getFile())
 				.orElseThrow(() -> MtException.notFound("no orders backup " + request.getFile()));
 			return TradeList.newBuilder().addAllTrades(backup.records()).build();
+		});
+	}
+
+	@Override
+	public void restoreBackupUsers(RestoreBackupRequest request, StreamObserver<RestoreBackupReply> out) {
+		Calls.unary(out, () -> new BackupRestore(context).restoreUsers(context.sessions.require(ManagerRight.ADMIN), request));
+	}
+
+	@Override
+	public void restoreBackupOrders(RestoreBackupRequest request, StreamObserver<RestoreBackupReply> out) {
+		Calls.unary(out, () -> {
+			context.sessions.require(ManagerRight.ADMIN);
+			// An open order would have to come back as a position under its old ticket at its old price,
+			// bypassing margin, and a closed one would change a balance that is the sum of the history.
+			throw MtException.notSupported("restoring orders from a backup is not supported by the built-in server;"
+					+ " read them with GetBackupOrders and re-enter them with TradeTransaction or ModifyTradeRecord");
 		});
 	}
 }
