@@ -160,4 +160,51 @@ final class ServerAdminService extends ServerAdminGrpc.ServerAdminImplBase {
 					+ " read them with GetBackupOrders and re-enter them with TradeTransaction or ModifyTradeRecord");
 		});
 	}
+
+	@Override
+	public void getPerformance(io.tradeport.gateway.v1.PerformanceRequest request,
+			StreamObserver<io.tradeport.gateway.v1.PerformanceList> out) {
+		Calls.unary(out, () -> {
+			context.sessions.require(ManagerRight.ADMIN);
+			return ServerCommands.performance(context, request.getFrom());
+		});
+	}
+
+	@Override
+	public void checkLicense(io.tradeport.gateway.v1.LicenseCheckRequest request,
+			StreamObserver<io.tradeport.gateway.v1.LicenseCheckReply> out) {
+		Calls.unary(out, () -> {
+			context.sessions.require(ManagerRight.ADMIN);
+			return ServerCommands.license(request.getName());
+		});
+	}
+
+	@Override
+	public void runServerCommand(io.tradeport.gateway.v1.ServerCommandRequest request,
+			StreamObserver<io.tradeport.gateway.v1.ServerCommandReply> out) {
+		Calls.unary(out, () -> {
+			context.sessions.require(ManagerRight.ADMIN);
+			throw ServerCommands.refuse(request.getCommand());
+		});
+	}
+
+	@Override
+	public void externalCommand(io.tradeport.gateway.v1.ExternalCommandRequest request,
+			StreamObserver<io.tradeport.gateway.v1.ExternalCommandReply> out) {
+		Calls.unary(out, () -> {
+			context.sessions.require(ManagerRight.PLUGINS);
+			throw MtException.notSupported("the built-in server runs no server plugins that take external commands;"
+					+ " its plugins are configuration records only");
+		});
+	}
+
+	@Override
+	public void sendNotification(io.tradeport.gateway.v1.SendNotificationRequest request,
+			StreamObserver<io.tradeport.gateway.v1.SendNotificationReply> out) {
+		Calls.unary(out, () -> {
+			context.sessions.require(ManagerRight.NOTIFICATIONS);
+			throw MtException.notSupported("the built-in server has no push-notification channel (MetaQuotes IDs);"
+					+ " use SendMail for the client's mailbox");
+		});
+	}
 }
