@@ -159,6 +159,38 @@ public final class TradeEngine {
 		return ReturnCode.OK;
 	}
 
+	/**
+	 * Deletes a symbol that no order uses, neither directly nor to convert another held symbol's
+	 * profit or margin into an account currency; refused with INVALID_DATA otherwise (or unknown).
+	 * Its quotes are then ignored.
+	 */
+	public ReturnCode removeSymbol(String name) {
+		SymbolState symbol = symbols.get(name);
+		if (symbol == null || symbol.holderCount > 0) {
+			return ReturnCode.INVALID_DATA;
+		}
+		int index = symbolList.indexOf(symbol);
+		symbols.remove(name);
+		symbolList.remove(index);
+		rebuildConversions();
+		boolean[] stillNeeded = { false };
+		openTrades.forEach(trade -> {
+			Account account = trade.account;
+			if (trade.symbol.profitConversion(account.group.currencyId) == null
+					|| conversion(trade.symbol.config.marginCurrency(), account.group.config.currency()) == null) {
+				stillNeeded[0] = true;
+			}
+		});
+		if (stillNeeded[0]) {
+			// A conversion step of a held symbol: put it back exactly where it was.
+			symbols.put(name, symbol);
+			symbolList.add(index, symbol);
+			rebuildConversions();
+			return ReturnCode.INVALID_DATA;
+		}
+		return ReturnCode.OK;
+	}
+
 	// ---------------------------------------------------------------- queries
 
 	public Optional<AccountState> account(Login login) {

@@ -322,7 +322,20 @@ final class ConfigurationService extends ConfigurationGrpc.ConfigurationImplBase
 				case COMMON, BACKUP, TIME -> throw MtException.of(Ret.INVALID_DATA, section + " has a single record; update it instead");
 				case SYMBOL_GROUPS -> throw MtException.of(Ret.INVALID_DATA, "the 32 symbol group slots cannot be deleted; clear the name instead");
 				case PLUGINS -> throw MtException.of(Ret.INVALID_DATA, "built-in plugins cannot be deleted; disable them instead");
-				case SYMBOLS -> throw MtException.notSupported("deleting symbols is not supported by this server yet");
+				case SYMBOLS -> {
+					String name = context.sections.symbols.get(pos).getName();
+					ReturnCode code = context.write(w -> {
+						ReturnCode result = w.removeSymbol(name);
+						if (result == ReturnCode.OK) {
+							context.sections.symbols.delete(pos);
+							context.pump.symbolDeleted(name);
+						}
+						return result;
+					});
+					if (code != ReturnCode.OK) {
+						throw MtException.engine(code, "symbol " + name + " is used by open orders (or to convert their profit or margin)");
+					}
+				}
 				case MANAGERS -> {
 					if (context.config.managers().get(pos).login() == Sessions.current().login) {
 						throw MtException.of(Ret.INVALID_DATA, "a manager cannot delete itself");

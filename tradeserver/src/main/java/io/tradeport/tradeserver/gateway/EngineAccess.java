@@ -67,6 +67,8 @@ abstract sealed class EngineAccess implements AutoCloseable {
 
 		TradeResult openAt(OpenOrder order, double price);
 
+		ReturnCode removeSymbol(String name);
+
 		TradeResult closeAt(Ticket ticket, int volume, double price);
 
 		TradeResult closeBy(Ticket ticket, Ticket by);
@@ -304,6 +306,11 @@ abstract sealed class EngineAccess implements AutoCloseable {
 		}
 
 		@Override
+		public ReturnCode removeSymbol(String name) {
+			return engine.removeSymbol(name);
+		}
+
+		@Override
 		public TradeResult closeAt(Ticket ticket, int volume, double price) {
 			return engine.closeAt(ticket, volume, price);
 		}
@@ -453,6 +460,11 @@ abstract sealed class EngineAccess implements AutoCloseable {
 		@Override
 		public TradeResult openAt(OpenOrder order, double price) {
 			return tx.openAt(order, price);
+		}
+
+		@Override
+		public ReturnCode removeSymbol(String name) {
+			return tx.removeSymbol(name);
 		}
 
 		@Override

@@ -164,6 +164,10 @@ final class PumpHub {
 		publish(event(TransType.TRANS_DELETE).setGroup(Group.newBuilder().setName(name)).build(), PumpSubscriber.Kind.GROUP, "");
 	}
 
+	void symbolDeleted(String name) {
+		publish(event(TransType.TRANS_DELETE).setSymbol(Symbol.newBuilder().setName(name)).build(), PumpSubscriber.Kind.SYMBOL, "");
+	}
+
 	void symbolChanged(Symbol symbol, boolean added) {
 		publish(event(added ? TransType.TRANS_ADD : TransType.TRANS_UPDATE).setSymbol(symbol).build(), PumpSubscriber.Kind.SYMBOL, "");
 	}

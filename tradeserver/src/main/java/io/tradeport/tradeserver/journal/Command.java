@@ -29,7 +29,7 @@ sealed interface Command<T> {
 	List<Class<? extends Command<?>>> TYPES = List.of(PutGroup.class, PutSymbol.class, PutAccount.class, Balance.class,
 			Credit.class, Open.class, Modify.class, Close.class, Delete.class, Tick.class, Timers.class, RemoveAccount.class,
 			RemoveGroup.class, Activate.class, FixBalance.class, ModifyRecord.class,
-			OpenAt.class, CloseAt.class, CloseBy.class, CloseAll.class);
+			OpenAt.class, CloseAt.class, CloseBy.class, CloseAll.class, RemoveSymbol.class);
 
 	T apply(TradeEngine engine);
 
@@ -140,6 +140,14 @@ sealed interface Command<T> {
 		@Override
 		public TradeResult apply(TradeEngine engine) {
 			return engine.activate(ticket);
+		}
+	}
+
+	/** Refused while an order uses the symbol, directly or as a conversion step. */
+	record RemoveSymbol(String name) implements Command<ReturnCode> {
+		@Override
+		public ReturnCode apply(TradeEngine engine) {
+			return engine.removeSymbol(name);
 		}
 	}
 

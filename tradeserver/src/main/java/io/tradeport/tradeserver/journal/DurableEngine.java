@@ -353,6 +353,10 @@ public final class DurableEngine implements AutoCloseable {
 			return apply(new Command.Activate(ticket));
 		}
 
+		public ReturnCode removeSymbol(String name) {
+			return apply(new Command.RemoveSymbol(name));
+		}
+
 		public TradeResult openAt(OpenOrder order, double price) {
 			return apply(new Command.OpenAt(order, price));
 		}

@@ -273,9 +273,10 @@ class ConfigurationTests {
 			.extracting(SymbolInfo::getBid).containsExactly(0.8815);
 		shift(ConfigSection.SYMBOLS, 6, -6);
 		assertThat(records(ConfigSection.SYMBOLS).getFirst().getSymbol().getName()).isEqualTo("EURGBP");
+		// 1001 holds a position on EURGBP.
 		var refused = refusal(() -> delete(ConfigSection.SYMBOLS, 0));
-		assertThat(refused.status()).isEqualTo(Status.Code.UNIMPLEMENTED);
-		assertThat(refused.retCode()).isEqualTo(2);
+		assertThat(refused.status()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+		assertThat(refused.retCode()).isEqualTo(3);
 		assertThat(refusal(() -> update(ConfigSection.SYMBOLS, -1, ConfigRecord.newBuilder().setSymbol(eurusd.toBuilder().setDigits(12)).build()))
 			.retCode()).isEqualTo(3);
 		assertThat(refusal(() -> admin.config().request(ConfigRequest.newBuilder().setSection(ConfigSection.SYMBOLS).setKey("NOPE").build()))

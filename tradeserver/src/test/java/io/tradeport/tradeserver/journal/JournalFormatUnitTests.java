@@ -54,7 +54,8 @@ class JournalFormatUnitTests {
 			new Command.OpenAt(OpenOrder.market(1001, "EURUSD", TradeCommand.SELL, 10), 1.10005),
 			new Command.CloseAt(Ticket.of(7), 10, 1.1),
 			new Command.CloseBy(Ticket.of(7), Ticket.of(8)),
-			new Command.CloseAll(Login.of(1001), "EURUSD"));
+			new Command.CloseAll(Login.of(1001), "EURUSD"),
+			new Command.RemoveSymbol("EURJPY"));
 
 	private static byte[] journal(List<Command<?>> commands) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
