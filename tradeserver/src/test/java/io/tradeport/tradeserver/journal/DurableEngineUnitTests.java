@@ -119,7 +119,7 @@ class DurableEngineUnitTests {
 	}
 
 	@Test
-	void administratorRecordEditsAndBalanceFixesAreReplayedOnReopen() throws Exception {
+	void administratorEditsBalanceFixesCloseByAndDealerPricesAreReplayedOnReopen() throws Exception {
 		EngineState before;
 		try (DurableEngine engine = open()) {
 			setUp(engine);
@@ -129,12 +129,19 @@ class DurableEngineUnitTests {
 					closed.ticket(), null, null, null, null, "corrected", null, -2.0, null, closed.profit() + 10))).join();
 			assertThat(edited.isOk()).isTrue();
 			assertThat(engine.transact(tx -> tx.fixBalance(Login.of(2))).join().isOk()).isTrue();
+			Ticket buy = engine.transact(tx -> tx.openAt(OpenOrder.market(2, "EURUSD", TradeCommand.BUY, 20), 1.12)).join().ticket();
+			Ticket sell = engine.transact(tx -> tx.openAt(OpenOrder.market(2, "EURUSD", TradeCommand.SELL, 10), 1.125)).join().ticket();
+			assertThat(engine.transact(tx -> tx.closeBy(buy, sell)).join().isOk()).isTrue();
+			engine.transact(tx -> tx.openAt(OpenOrder.market(2, "EURUSD", TradeCommand.SELL, 10), 1.13)).join();
+			assertThat(engine.transact(tx -> tx.closeAll(Login.of(2), "EURUSD")).join().isOk()).isTrue();
+			assertThat(engine.transact(tx -> tx.removeSymbol("USDJPY")).join().code()).isEqualTo(3);
 			before = engine.exportState().join();
 		}
 
 		try (DurableEngine engine = open()) {
 			assertThat(engine.exportState().join()).isEqualTo(before);
-			assertThat(engine.history(Login.of(2)).join().getLast().comment()).isEqualTo("corrected");
+			assertThat(engine.history(Login.of(2)).join()).anySatisfy(t -> assertThat(t.comment()).isEqualTo("corrected"));
+			assertThat(engine.history(Login.of(2)).join()).anySatisfy(t -> assertThat(t.comment()).startsWith("close hedge by #"));
 		}
 	}
 
