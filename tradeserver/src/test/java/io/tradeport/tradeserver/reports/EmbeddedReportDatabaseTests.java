@@ -20,6 +20,11 @@ class EmbeddedReportDatabaseTests {
 		try (Connection connection = before.writerConnections().open(); Statement sql = connection.createStatement()) {
 			Mt4Schema.create(connection);
 			sql.execute("REPLACE INTO MT4_CONFIG (CONFIG, VALUE_STR) VALUES (99, 'kept')");
+			// The writer's sessions do not autocommit (the replicator commits per batch); without this the row
+			// was never written, and the test passed only on a data directory left over from an earlier run.
+			if (!connection.getAutoCommit()) {
+				connection.commit();
+			}
 		}
 
 		EmbeddedReportDatabase after = TestDatabase.restart();
