@@ -1,5 +1,6 @@
 package io.tradeport.cloud.platforms;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ public final class PlatformCache {
 
 	private final Map<Integer, User> users = new ConcurrentHashMap<>();
 	private final Map<Integer, Trade> openTrades = new ConcurrentHashMap<>();
-	private final Map<Integer, MarginLevel> margins = new ConcurrentHashMap<>();
+	private final Map<Integer, Updated<MarginLevel>> margins = new ConcurrentHashMap<>();
 	private final Map<String, Group> groups = new ConcurrentHashMap<>();
 	private final Map<String, Symbol> symbols = new ConcurrentHashMap<>();
 	private final Map<String, Tick> quotes = new ConcurrentHashMap<>();
@@ -44,8 +45,16 @@ public final class PlatformCache {
 		return List.copyOf(openTrades.values());
 	}
 
-	public Optional<MarginLevel> margin(int login) {
+	/** A cached value with the server time of the pump event that last changed it. */
+	public record Updated<T>(T value, Instant at) {
+	}
+
+	public Optional<Updated<MarginLevel>> margin(int login) {
 		return Optional.ofNullable(margins.get(login));
+	}
+
+	public Collection<Updated<MarginLevel>> margins() {
+		return List.copyOf(margins.values());
 	}
 
 	public Collection<Group> groups() {
@@ -74,7 +83,8 @@ public final class PlatformCache {
 		switch (event.getPayloadCase()) {
 			case USER -> put(users, event.getUser().getLogin(), event.getUser(), removed);
 			case TRADE -> put(openTrades, event.getTrade().getOrder(), event.getTrade(), removed || event.getTrade().getCloseTime() != 0);
-			case MARGIN_LEVEL -> put(margins, event.getMarginLevel().getLogin(), event.getMarginLevel(), removed);
+			case MARGIN_LEVEL -> put(margins, event.getMarginLevel().getLogin(),
+					new Updated<>(event.getMarginLevel(), Instant.ofEpochMilli(event.getTime())), removed);
 			case GROUP -> put(groups, event.getGroup().getName(), event.getGroup(), removed);
 			case SYMBOL -> put(symbols, event.getSymbol().getName(), event.getSymbol(), removed);
 			case TICK -> quotes.put(event.getTick().getSymbol(), event.getTick());

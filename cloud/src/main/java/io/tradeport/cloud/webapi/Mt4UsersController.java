@@ -78,7 +78,7 @@ class Mt4UsersController {
 		return ApiResponse.ok(MT4User.of(user), ActivityId.of(request));
 	}
 
-	private static void requirePositive(int login) {
+	static void requirePositive(int login) {
 		if (login <= 0) {
 			throw ApiException.validation("login must be a positive number");
 		}

@@ -97,7 +97,12 @@ class ContractConformanceTests {
 						"{\"tradeTransactionType\":\"OpenMarket\",\"tradeCommand\":\"Buy\",\"orderBy\":1001,\"symbol\":\"EURUSD\",\"volume\":1}"),
 				new Sample("GET", "/api/v2/MT4/{tradePlatform}/TradesGet", mt4 + "/TradesGet?limit=1", null),
 				new Sample("GET", "/api/v2/MT4/{tradePlatform}/TradesGet", mt4 + "/TradesGet", null),
-				new Sample("GET", "/api/v2/MT4/{tradePlatform}/TradesGet", mt4 + "/TradesGet?limit=6000", null));
+				new Sample("GET", "/api/v2/MT4/{tradePlatform}/TradesGet", mt4 + "/TradesGet?limit=6000", null),
+				new Sample("GET", "/api/v2/MT4/{tradePlatform}/MarginsGet", mt4 + "/MarginsGet", null),
+				new Sample("GET", "/api/v2/MT4/{tradePlatform}/MarginLevelGet/{login}", mt4 + "/MarginLevelGet/1001", null),
+				new Sample("GET", "/api/v2/MT4/{tradePlatform}/MarginLevelGet/{login}", mt4 + "/MarginLevelGet/99999999", null),
+				new Sample("GET", "/api/v2/MT4/{tradePlatform}/MarginLevelRequest/{login}", mt4 + "/MarginLevelRequest/1001", null),
+				new Sample("GET", "/api/v2/MT4/{tradePlatform}/MarginLevelRequest/{login}", mt4 + "/MarginLevelRequest/99999999", null));
 
 		var contract = contract();
 		var answered = answeredOperations(contract, http);

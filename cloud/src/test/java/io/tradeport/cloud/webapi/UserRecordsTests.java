@@ -62,12 +62,10 @@ class UserRecordsTests {
 	@BeforeEach
 	void aPlatform() {
 		http = new Http(port);
-		owned = fixtures.newOrganizationWithClient("users");
-		platform = platforms.create(owned.organization(), "Users MT4", PlatformType.MT4, owned.owner());
-		platforms.setManagerApi(owned.organization(), platform, "127.0.0.1:" + tradeServer.port(), 1, "gateway-password", owned.owner());
-		var trader = clients.register(owned.organization(), "users " + UUID.randomUUID(), Set.of("read", "trade"), owned.owner());
-		bearer = "Bearer " + http.postForm("/connect/token", Http.form("grant_type", "client_credentials", "client_id",
-				trader.clientId(), "client_secret", trader.clientSecret())).json().get("access_token").asString();
+		var connected = fixtures.newPlatformOnGateway("users", tradeServer.port(), "gateway-password", Set.of("read", "trade"), http);
+		owned = connected.owned();
+		platform = connected.platform();
+		bearer = connected.bearer();
 	}
 
 	@Test
