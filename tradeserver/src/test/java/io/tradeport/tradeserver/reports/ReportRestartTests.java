@@ -60,9 +60,13 @@ class ReportRestartTests {
 			f.runUntil(END_OF_TUESDAY);
 			assertThat(f.dailyReports).hasSize(3);
 
+			// The first start's reconciliation may have been dropped by the stop, so count only the restart's.
+			long beforeRestart = replicator.status().reconciliations();
 			replicator.start(f.engine);
-			await().atMost(CONVERGENCE).untilAsserted(() -> f.assertTablesMatchEngine(database));
-			assertThat(replicator.status().reconciliations()).isEqualTo(2);
+			await().atMost(CONVERGENCE).untilAsserted(() -> {
+				f.assertTablesMatchEngine(database);
+				assertThat(replicator.status().reconciliations()).isEqualTo(beforeRestart + 1);
+			});
 			assertThat(f.engineTrades()).extracting(t -> t.ticket()).contains(pending, buy, sell);
 		}
 	}
