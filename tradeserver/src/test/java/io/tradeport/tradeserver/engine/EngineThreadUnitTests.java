@@ -1,5 +1,6 @@
 package io.tradeport.tradeserver.engine;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -57,10 +57,8 @@ class EngineThreadUnitTests {
 		try (EngineThread thread = new EngineThread(f.engine, "engine")) {
 			thread.startTimers(Duration.ofMillis(5));
 			f.clock.advance(Duration.ofMinutes(2));
-			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-			while (thread.submit(engine -> engine.openTrade(ticket).isPresent()).get() && System.nanoTime() < deadline) {
-				Thread.sleep(5);
-			}
+			await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+				.until(() -> thread.submit(engine -> engine.openTrade(ticket).isEmpty()).get());
 		}
 		assertThat(f.closed(ticket).comment()).isEqualTo("[expired]");
 		assertThat(f.events.threads).containsExactlyInAnyOrder("engine", Thread.currentThread().getName());

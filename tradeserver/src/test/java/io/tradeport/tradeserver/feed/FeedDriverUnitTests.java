@@ -1,5 +1,6 @@
 package io.tradeport.tradeserver.feed;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -43,11 +44,8 @@ class FeedDriverUnitTests {
 			FeedDriver driver = FeedDriver.start(feed, clock, Duration.ofMillis(10),
 					FeedDriver.toEngine(thread).andThen(history::onTick));
 			// Closing cancels runs that have not started yet, so first wait for the one that matters.
-			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-			while (history.ticks("EURUSD", TUESDAY, clock.instant().plusMillis(1)).size() < expected.size()
-					&& System.nanoTime() < deadline) {
-				Thread.sleep(5);
-			}
+			await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+				.until(() -> history.ticks("EURUSD", TUESDAY, clock.instant().plusMillis(1)).size() >= expected.size());
 			driver.close();
 			Quote last = thread.submit(e -> e.quote("EURUSD").orElseThrow()).join();
 
