@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 
+import io.tradeport.tradeserver.MutableClock;
+
 /**
  * An engine on a hand-moved clock, starting Tuesday 2026-11-24 10:00 UTC, with helpers that
  * assert the set-up steps succeed so each test shows only what it checks.

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.tradeport.tradeserver.MutableClock;
 import io.tradeport.tradeserver.engine.AccountConfig;
 import io.tradeport.tradeserver.engine.EngineListener;
 import io.tradeport.tradeserver.engine.EngineSettings;
@@ -38,7 +39,7 @@ class DurableEngineUnitTests {
 	@TempDir
 	Path directory;
 
-	private final TestClock clock = new TestClock(Instant.parse("2026-11-24T10:00:00Z"));
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
 
 	private DurableEngine open(long snapshotEvery) throws IOException {
 		return DurableEngine.open(directory, clock, EngineSettings.defaults(), EngineListener.NONE,

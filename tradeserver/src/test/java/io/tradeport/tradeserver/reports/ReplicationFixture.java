@@ -23,6 +23,7 @@ import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
+import io.tradeport.tradeserver.MutableClock;
 import io.tradeport.tradeserver.engine.AccountConfig;
 import io.tradeport.tradeserver.engine.AccountState;
 import io.tradeport.tradeserver.engine.DailyReport;
@@ -57,7 +58,7 @@ final class ReplicationFixture implements AutoCloseable {
 	static final LocalDateTime ZERO = LocalDateTime.of(1970, 1, 1, 0, 0);
 	static final DateTimeFormatter SQL_DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-	final TestClock clock = new TestClock(START);
+	final MutableClock clock = new MutableClock(START);
 	final List<DailyReport> dailyReports = new CopyOnWriteArrayList<>();
 	final EngineThread engine;
 	private volatile EngineListener target = EngineListener.NONE;
