@@ -12,7 +12,9 @@ const token = await provider.getToken();
 const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url'));
 assert.equal(claims.org_id, env('API_CLIENT_ORGANIZATION'));
 assert.equal(claims.client_id ?? claims.sub, env('API_CLIENT_ID'));
-assert.ok(String(claims.scope).split(' ').includes('webapi'), `scope was ${claims.scope}`);
+// IdentityServer writes scope as a JSON array in access tokens; accept the space-separated string form too.
+const scopes = Array.isArray(claims.scope) ? claims.scope : String(claims.scope).split(' ');
+assert.ok(scopes.includes('webapi'), `scope was ${claims.scope}`);
 assert.equal(await provider.getToken(), token, 'the provider caches the token until it expires');
 console.log('ok - SDK token provider obtained a token');
 

@@ -58,6 +58,6 @@ public class ApiClientFixtures {
 		var owner = identity.userWithPassword(email, password);
 		var organization = organizations.membershipsOf(owner).getFirst().organizationId();
 		return new OwnedClient(owner, email, password, organization,
-				clients.register(organization, name, Set.of("webapi"), owner));
+				clients.register(organization, name, Set.of("read"), owner));
 	}
 }

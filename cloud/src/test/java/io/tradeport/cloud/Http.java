@@ -61,9 +61,14 @@ public final class Http {
 	}
 
 	public Response postRaw(String path, String contentType, String body, String... headers) {
+		return sendRaw("POST", path, contentType, body, headers);
+	}
+
+	/** Any method with a body: PATCH, PUT, DELETE. */
+	public Response sendRaw(String method, String path, String contentType, String body, String... headers) {
 		var builder = HttpRequest.newBuilder(URI.create(base + path))
 			.header("Content-Type", contentType)
-			.POST(HttpRequest.BodyPublishers.ofString(body));
+			.method(method, HttpRequest.BodyPublishers.ofString(body));
 		if (headers.length > 0) {
 			builder.headers(headers);
 		}

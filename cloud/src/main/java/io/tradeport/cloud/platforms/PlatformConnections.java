@@ -6,7 +6,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import io.grpc.Channel;
+import io.grpc.CallOptions;
+import io.grpc.ClientCall;
+import io.grpc.ClientInterceptor;
 import io.grpc.ClientInterceptors;
+import io.grpc.MethodDescriptor;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Metadata;
@@ -35,6 +39,14 @@ public class PlatformConnections implements AutoCloseable {
 	private static final Metadata.Key<String> SESSION = Metadata.Key.of("x-tradeport-session", Metadata.ASCII_STRING_MARSHALLER);
 	private static final long DEADLINE_SECONDS = 10;
 
+	/** Calls made through {@link #call} that set no deadline of their own get this one; the pump stream has none. */
+	private static final ClientInterceptor DEFAULT_DEADLINE = new ClientInterceptor() {
+		@Override
+		public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
+			return next.newCall(method, options.getDeadline() == null ? options.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS) : options);
+		}
+	};
+
 	private record Credentials(String address, long login, String sealedPassword) {
 	}
 
@@ -60,7 +72,8 @@ public class PlatformConnections implements AutoCloseable {
 	}
 
 	/**
-	 * Runs a gateway call with the platform's manager session attached (stubs made on the given channel carry it).
+	 * Runs a gateway call with the platform's manager session attached (stubs made on the given channel carry it) and
+	 * a 10 s deadline unless the stub sets its own.
 	 *
 	 * @throws PlatformUnavailable when the server cannot be reached or the platform has no Manager API settings
 	 * @throws PlatformRefused when the server answers with an MT4 return code
@@ -68,12 +81,12 @@ public class PlatformConnections implements AutoCloseable {
 	public <T> T call(TradePlatformId platform, Function<Channel, T> call) {
 		var connection = connection(platform);
 		try {
-			return call.apply(withSession(connection, false));
+			return call.apply(ClientInterceptors.intercept(withSession(connection, false), DEFAULT_DEADLINE));
 		}
 		catch (StatusRuntimeException e) {
 			if (e.getStatus().getCode() == Status.Code.UNAUTHENTICATED && returnCode(e) == 6) {
 				try {
-					return call.apply(withSession(connection, true));
+					return call.apply(ClientInterceptors.intercept(withSession(connection, true), DEFAULT_DEADLINE));
 				}
 				catch (StatusRuntimeException again) {
 					throw translate(platform, again);
@@ -91,11 +104,6 @@ public class PlatformConnections implements AutoCloseable {
 		catch (StatusRuntimeException e) {
 			throw translate(platform, e);
 		}
-	}
-
-	/** The deadline every gateway call should use. */
-	public static long deadlineSeconds() {
-		return DEADLINE_SECONDS;
 	}
 
 	private Connection connection(TradePlatformId platform) {

@@ -13,6 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -28,6 +30,12 @@ class ActivityId extends OncePerRequestFilter {
 
 	static String of(HttpServletRequest request) {
 		return request.getAttribute(ATTRIBUTE) instanceof String id ? id : "";
+	}
+
+	/** The activity of the request this thread serves. */
+	static String current() {
+		var attributes = RequestContextHolder.getRequestAttributes();
+		return attributes != null && attributes.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof String id ? id : "";
 	}
 
 	@Override

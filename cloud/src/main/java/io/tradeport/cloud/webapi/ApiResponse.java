@@ -19,6 +19,16 @@ record ApiResponse<T>(@Nullable T data, @Nullable Error error, Meta meta) {
 	record Paging(@Nullable String nextCursor, boolean hasMore) {
 	}
 
+	/** A success for the request this thread serves. */
+	static <T> ApiResponse<T> ok(T data) {
+		return ok(data, ActivityId.current());
+	}
+
+	/** One page of a list, for the request this thread serves. */
+	static <T> ApiResponse<T> page(T data, Paging paging) {
+		return page(data, paging, ActivityId.current());
+	}
+
 	static <T> ApiResponse<T> ok(T data, String activityId) {
 		return new ApiResponse<>(data, null, new Meta(activityId, null));
 	}

@@ -72,7 +72,6 @@ class DiscoveryController {
 			.orElseThrow(() -> ApiException.forbidden("The trade platform " + tradePlatform + " is not available to this caller"));
 		var started = System.nanoTime();
 		connections.call(platform.id(), channel -> ManagerSessionGrpc.newBlockingStub(channel)
-			.withDeadlineAfter(PlatformConnections.deadlineSeconds(), java.util.concurrent.TimeUnit.SECONDS)
 			.ping(PingRequest.getDefaultInstance()));
 		return ApiResponse.ok(Map.of("connected", true, "latencyMs", (System.nanoTime() - started) / 1_000_000), ActivityId.of(request));
 	}

@@ -4,13 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,7 +15,6 @@ import org.springframework.web.bind.annotation.RestController;
 import io.tradeport.cloud.platforms.PlatformCache;
 import io.tradeport.cloud.platforms.PlatformConnections;
 import io.tradeport.cloud.platforms.PlatformPumps;
-import io.tradeport.cloud.platforms.PlatformType;
 import io.tradeport.gateway.v1.LevelType;
 import io.tradeport.gateway.v1.MarginFilter;
 import io.tradeport.gateway.v1.MarginLevel;
@@ -48,52 +44,42 @@ class MarginsController {
 		}
 	}
 
-	private final Callers callers;
-	private final PlatformAccess access;
 	private final PlatformPumps pumps;
 	private final PlatformConnections connections;
 	private final Clock clock;
 
-	MarginsController(Callers callers, PlatformAccess access, PlatformPumps pumps, PlatformConnections connections, Clock clock) {
-		this.callers = callers;
-		this.access = access;
+	MarginsController(PlatformPumps pumps, PlatformConnections connections, Clock clock) {
 		this.pumps = pumps;
 		this.connections = connections;
 		this.clock = clock;
 	}
 
 	@GetMapping("/api/v2/MT4/{tradePlatform}/MarginsGet")
-	ApiResponse<List<MT4MarginLevel>> marginsGet(@PathVariable String tradePlatform, Authentication authentication, HttpServletRequest request) {
-		var platform = access.require(callers.of(authentication), tradePlatform, PlatformType.MT4);
+	ApiResponse<List<MT4MarginLevel>> marginsGet(CalledPlatform platform) {
 		var levels = pumps.cache(platform.id()).margins().stream()
 			.map(cached -> MT4MarginLevel.of(cached.value(), cached.at()))
 			.sorted(Comparator.comparingInt(MT4MarginLevel::login))
 			.toList();
-		return ApiResponse.ok(levels, ActivityId.of(request));
+		return ApiResponse.ok(levels);
 	}
 
 	/** Known only for accounts the server has computed a margin for, that is with open trades: NotFound otherwise. */
 	@GetMapping("/api/v2/MT4/{tradePlatform}/MarginLevelGet/{login}")
-	ApiResponse<MT4MarginLevel> marginLevelGet(@PathVariable String tradePlatform, @PathVariable int login, Authentication authentication,
-			HttpServletRequest request) {
-		var platform = access.require(callers.of(authentication), tradePlatform, PlatformType.MT4);
+	ApiResponse<MT4MarginLevel> marginLevelGet(CalledPlatform platform, @PathVariable int login) {
 		Mt4UsersController.requirePositive(login);
 		PlatformCache.Updated<MarginLevel> cached = pumps.cache(platform.id()).margin(login)
 			.orElseThrow(() -> new ApiException(ApiResponse.Code.NotFound, HttpStatus.NOT_FOUND, "No margin level for account " + login, null));
-		return ApiResponse.ok(MT4MarginLevel.of(cached.value(), cached.at()), ActivityId.of(request));
+		return ApiResponse.ok(MT4MarginLevel.of(cached.value(), cached.at()));
 	}
 
 	@GetMapping("/api/v2/MT4/{tradePlatform}/MarginLevelRequest/{login}")
-	ApiResponse<MT4MarginLevel> marginLevelRequest(@PathVariable String tradePlatform, @PathVariable int login, Authentication authentication,
-			HttpServletRequest request) {
-		var platform = access.require(callers.of(authentication), tradePlatform, PlatformType.MT4);
+	ApiResponse<MT4MarginLevel> marginLevelRequest(CalledPlatform platform, @PathVariable int login) {
 		Mt4UsersController.requirePositive(login);
 		var asked = clock.instant();
 		var levels = connections.call(platform.id(), channel -> TradingGrpc.newBlockingStub(channel)
-			.withDeadlineAfter(PlatformConnections.deadlineSeconds(), TimeUnit.SECONDS)
 			.getMarginLevels(MarginFilter.newBuilder().addLogins(login).build()));
 		var level = levels.getLevelsList().stream().filter(candidate -> candidate.getLogin() == login).findFirst()
 			.orElseThrow(() -> new ApiException(ApiResponse.Code.NotFound, HttpStatus.NOT_FOUND, "No account " + login, null));
-		return ApiResponse.ok(MT4MarginLevel.of(level, asked), ActivityId.of(request));
+		return ApiResponse.ok(MT4MarginLevel.of(level, asked));
 	}
 }

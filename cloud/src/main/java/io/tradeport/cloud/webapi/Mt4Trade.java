@@ -3,7 +3,6 @@ package io.tradeport.cloud.webapi;
 import java.time.Instant;
 import java.util.Map;
 
-
 import io.tradeport.gateway.v1.Trade;
 import io.tradeport.gateway.v1.TradeCommand;
 import io.tradeport.gateway.v1.TradeState;

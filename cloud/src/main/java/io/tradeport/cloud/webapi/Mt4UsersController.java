@@ -1,20 +1,16 @@
 package io.tradeport.cloud.webapi;
 
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.tradeport.cloud.platforms.PlatformConnections;
 import io.tradeport.cloud.platforms.PlatformPumps;
-import io.tradeport.cloud.platforms.PlatformType;
 import io.tradeport.gateway.v1.AccountsGrpc;
 import io.tradeport.gateway.v1.LoginRef;
 import io.tradeport.gateway.v1.User;
@@ -45,37 +41,28 @@ class Mt4UsersController {
 		}
 	}
 
-	private final Callers callers;
-	private final PlatformAccess access;
 	private final PlatformPumps pumps;
 	private final PlatformConnections connections;
 
-	Mt4UsersController(Callers callers, PlatformAccess access, PlatformPumps pumps, PlatformConnections connections) {
-		this.callers = callers;
-		this.access = access;
+	Mt4UsersController(PlatformPumps pumps, PlatformConnections connections) {
 		this.pumps = pumps;
 		this.connections = connections;
 	}
 
 	@GetMapping("/api/v2/MT4/{tradePlatform}/UserRecordGet/{login}")
-	ApiResponse<MT4User> userRecordGet(@PathVariable String tradePlatform, @PathVariable int login, Authentication authentication,
-			HttpServletRequest request) {
-		var platform = access.require(callers.of(authentication), tradePlatform, PlatformType.MT4);
+	ApiResponse<MT4User> userRecordGet(CalledPlatform platform, @PathVariable int login) {
 		requirePositive(login);
 		var user = pumps.cache(platform.id()).user(login)
 			.orElseThrow(() -> new ApiException(ApiResponse.Code.NotFound, HttpStatus.NOT_FOUND, "No account " + login, null));
-		return ApiResponse.ok(MT4User.of(user), ActivityId.of(request));
+		return ApiResponse.ok(MT4User.of(user));
 	}
 
 	@GetMapping("/api/v2/MT4/{tradePlatform}/UserRecordRequest/{login}")
-	ApiResponse<MT4User> userRecordRequest(@PathVariable String tradePlatform, @PathVariable int login, Authentication authentication,
-			HttpServletRequest request) {
-		var platform = access.require(callers.of(authentication), tradePlatform, PlatformType.MT4);
+	ApiResponse<MT4User> userRecordRequest(CalledPlatform platform, @PathVariable int login) {
 		requirePositive(login);
 		var user = connections.call(platform.id(), channel -> AccountsGrpc.newBlockingStub(channel)
-			.withDeadlineAfter(PlatformConnections.deadlineSeconds(), TimeUnit.SECONDS)
 			.getUser(LoginRef.newBuilder().setLogin(login).build()));
-		return ApiResponse.ok(MT4User.of(user), ActivityId.of(request));
+		return ApiResponse.ok(MT4User.of(user));
 	}
 
 	static void requirePositive(int login) {

@@ -42,8 +42,15 @@ class PlatformAccess {
 			.toList();
 	}
 
-	/** The platform named in the path, if the caller may use it as the given type. */
-	TradePlatform require(ApiCaller caller, String tradePlatform, PlatformType type) {
+	/**
+	 * The platform named in the path, if the caller may use it as the given type for an operation of the given scope:
+	 * an API client needs the scope itself; a user needs "Manage trade platforms" in the platform's organization for
+	 * {@link OperationScope#ADMIN} operations (reads and trading come with "Use the WebAPI").
+	 */
+	TradePlatform require(ApiCaller caller, String tradePlatform, PlatformType type, OperationScope scope) {
+		if (caller.isClient() && !caller.scopes().contains(scope.code())) {
+			throw ApiException.forbidden("This operation needs the \"" + scope.code() + "\" scope");
+		}
 		UUID id;
 		try {
 			id = UUID.fromString(tradePlatform);
@@ -54,6 +61,10 @@ class PlatformAccess {
 		var platform = platforms.find(new TradePlatformId(id))
 			.filter(found -> usable(caller).stream().anyMatch(allowed -> allowed.id().equals(found.id())))
 			.orElseThrow(() -> ApiException.forbidden("The trade platform " + tradePlatform + " is not available to this caller"));
+		if (!caller.isClient() && scope == OperationScope.ADMIN && organizations.membership(caller.user(), platform.organizationId())
+			.filter(membership -> membership.allows(Permission.MANAGE_PLATFORMS)).isEmpty()) {
+			throw ApiException.forbidden("This operation needs the \"Manage trade platforms\" permission");
+		}
 		if (platform.type() != type) {
 			throw ApiException.validation("The trade platform " + tradePlatform + " is an " + platform.type() + " platform");
 		}

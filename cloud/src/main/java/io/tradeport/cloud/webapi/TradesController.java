@@ -4,14 +4,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,7 +15,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.tradeport.cloud.platforms.PlatformConnections;
 import io.tradeport.cloud.platforms.PlatformPumps;
-import io.tradeport.cloud.platforms.PlatformType;
 import io.tradeport.gateway.v1.TradeCommand;
 import io.tradeport.gateway.v1.TradeTransactionRequest;
 import io.tradeport.gateway.v1.TradingGrpc;
@@ -74,41 +69,30 @@ class TradesController {
 	/** The contract's "default value means GTC": .NET's DateTime.MinValue. */
 	private static final OffsetDateTime GOOD_TILL_CANCELLED = OffsetDateTime.of(1, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
-	private final Callers callers;
-	private final PlatformAccess access;
 	private final PlatformConnections connections;
 	private final PlatformPumps pumps;
 
-	TradesController(Callers callers, PlatformAccess access, PlatformConnections connections, PlatformPumps pumps) {
-		this.callers = callers;
-		this.access = access;
+	TradesController(PlatformConnections connections, PlatformPumps pumps) {
 		this.connections = connections;
 		this.pumps = pumps;
 	}
 
 	/** Open trades from the platform's pumping cache, by ticket, in pages. */
 	@GetMapping("/api/v2/MT4/{tradePlatform}/TradesGet")
-	ApiResponse<List<Mt4Trade>> tradesGet(@PathVariable String tradePlatform, @RequestParam(required = false) @Nullable Integer limit,
-			@RequestParam(required = false) @Nullable String cursor, Authentication authentication, HttpServletRequest request) {
-		var platform = access.require(callers.of(authentication), tradePlatform, PlatformType.MT4);
+	ApiResponse<List<Mt4Trade>> tradesGet(CalledPlatform platform, @RequestParam(required = false) @Nullable Integer limit,
+			@RequestParam(required = false) @Nullable String cursor) {
 		var page = Pages.of(pumps.cache(platform.id()).openTrades().stream().toList(), trade -> trade.getOrder(), limit, cursor);
-		return ApiResponse.page(page.items().stream().map(Mt4Trade::of).toList(), page.paging(), ActivityId.of(request));
+		return ApiResponse.page(page.items().stream().map(Mt4Trade::of).toList(), page.paging());
 	}
 
 	/** The SDK sends {@code application/json-patch+json}, which the JSON converter reads as any {@code *+json}. */
 	@PostMapping("/api/v2/MT4/{tradePlatform}/TradeTransaction")
-	ApiResponse<MT4TradeTransaction> tradeTransaction(@PathVariable String tradePlatform, @RequestBody MT4TradeTransaction body,
-			Authentication authentication, HttpServletRequest request) {
-		var caller = callers.of(authentication);
+	ApiResponse<MT4TradeTransaction> tradeTransaction(CalledPlatform platform, @RequestBody MT4TradeTransaction body) {
 		var type = TYPES.get(body.tradeTransactionType() == null ? "" : body.tradeTransactionType());
 		if (type == null) {
 			throw ApiException.validation("Unknown tradeTransactionType \"" + body.tradeTransactionType() + "\"; one of " + TYPES.keySet());
 		}
 		var moneyOperation = type == TransactionType.TT_BR_BALANCE;
-		if (caller.isClient() && !caller.scopes().contains("trade")) {
-			throw ApiException.forbidden("Trade transactions need the \"trade\" scope");
-		}
-		var platform = access.require(caller, tradePlatform, PlatformType.MT4);
 		var command = moneyOperation ? (body.tradeTransactionType().equals("CreditAdd") ? TradeCommand.CREDIT : TradeCommand.BALANCE)
 				: COMMANDS.get(body.tradeCommand() == null ? "" : body.tradeCommand());
 		if (command == null && (type == TransactionType.TT_ORDER_IE_OPEN || type == TransactionType.TT_ORDER_PENDING_OPEN)) {
@@ -135,13 +119,12 @@ class TradesController {
 			.setExpiration(body.expiration() == null || body.expiration().getYear() <= 1 ? 0 : body.expiration().toInstant().toEpochMilli())
 			.build();
 		var reply = connections.call(platform.id(), channel -> TradingGrpc.newBlockingStub(channel)
-			.withDeadlineAfter(PlatformConnections.deadlineSeconds(), TimeUnit.SECONDS)
 			.tradeTransaction(transaction));
 		var result = new MT4TradeTransaction(body.tradeTransactionType(), body.tradeCommand(), body.tradeRequestFlags(),
 				body.expiration() == null ? GOOD_TILL_CANCELLED : body.expiration(), reply.getOrder(), body.orderByOrZero(), body.symbol(), body.volumeOrZero(),
 				MT4TradeTransaction.orZero(body.price()), MT4TradeTransaction.orZero(body.sl()), MT4TradeTransaction.orZero(body.tp()),
 				body.ieDeviation() == null ? 0 : body.ieDeviation(), body.comment(), body.crc() == null ? 0 : body.crc());
-		return ApiResponse.ok(result, ActivityId.of(request));
+		return ApiResponse.ok(result);
 	}
 
 }

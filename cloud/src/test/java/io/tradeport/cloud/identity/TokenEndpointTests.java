@@ -80,7 +80,7 @@ class TokenEndpointTests {
 		var response = http.postForm("/connect/token", form("grant_type", "client_credentials", "client_id",
 				client.clientId(), "client_secret", client.clientSecret()));
 		assertThat(response.status()).isEqualTo(200);
-		assertThat(response.json().get("scope").asString()).isEqualTo("webapi");
+		assertThat(response.json().get("scope").asString().split(" ")).containsExactlyInAnyOrder("read", "webapi");
 	}
 
 	@Test

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AssignableTypeFilter;
 import org.springframework.core.io.ClassPathResource;
 
 import io.tradeport.cloud.ApiClientFixtures;
@@ -43,7 +45,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ContractConformanceTests {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
-	private static TradeServer tradeServer;
+	private static TradeServer mt4Server;
+	private static TradeServer mt5Server;
 
 	@LocalServerPort
 	int port;
@@ -57,52 +60,34 @@ class ContractConformanceTests {
 	@Autowired
 	ApiClients clients;
 
-	record Sample(String method, String pathTemplate, String path, String body) {
-	}
-
 	@BeforeAll
-	static void aTradeServer() {
-		tradeServer = TradeServer.start(TradeServerSettings.loopback().withAdminPassword("gateway-password"));
+	static void tradeServersPresentingAsMt4AndMt5() {
+		mt4Server = TradeServer.start(TradeServerSettings.loopback().withAdminPassword("gateway-password"));
+		mt5Server = TradeServer.start(TradeServerSettings.loopback().withAdminPassword("gateway-password")
+			.withPlatform(TradeServerSettings.Platform.MT5));
 	}
 
 	@AfterAll
-	static void stopIt() {
-		tradeServer.close();
+	static void stopThem() {
+		mt4Server.close();
+		mt5Server.close();
 	}
 
 	@Test
 	void everyAnsweredOperationMatchesTheContractsSchemasOnSuccessAndOnError() throws IOException {
 		var owned = fixtures.newOrganizationWithClient("contract");
-		var platform = platforms.create(owned.organization(), "Contract MT4", PlatformType.MT4, owned.owner());
-		platforms.setManagerApi(owned.organization(), platform, "127.0.0.1:" + tradeServer.port(), 1, "gateway-password", owned.owner());
+		var mt4Platform = platforms.create(owned.organization(), "Contract MT4", PlatformType.MT4, owned.owner());
+		platforms.setManagerApi(owned.organization(), mt4Platform, "127.0.0.1:" + mt4Server.port(), 1, "gateway-password", owned.owner());
+		var mt5Platform = platforms.create(owned.organization(), "Contract MT5", PlatformType.MT5, owned.owner());
+		platforms.setManagerApi(owned.organization(), mt5Platform, "127.0.0.1:" + mt5Server.port(), 1, "gateway-password", owned.owner());
 		var client = clients.register(owned.organization(), "contract " + UUID.randomUUID(), Set.of("read", "trade", "admin"), owned.owner());
 		var http = new Http(port);
-		var bearer = "Bearer " + http.postForm("/connect/token", Http.form("grant_type", "client_credentials", "client_id",
-				client.clientId(), "client_secret", client.clientSecret())).json().get("access_token").asString();
-		var mt4 = "/api/v2/MT4/" + platform;
-		var foreign = "/api/v2/MT4/" + UUID.randomUUID();
-
-		var samples = List.of(
-				new Sample("GET", "/api/v2/MT4/{tradePlatform}/ServerTime", mt4 + "/ServerTime", null),
-				new Sample("GET", "/api/v2/MT4/{tradePlatform}/ServerTime", foreign + "/ServerTime", null),
-				new Sample("GET", "/api/v2/MT5/{tradePlatform}/ServerTime", "/api/v2/MT5/" + platform + "/ServerTime", null),
-				new Sample("GET", "/api/v2/MT4/{tradePlatform}/UserRecordGet/{login}", mt4 + "/UserRecordGet/1001", null),
-				new Sample("GET", "/api/v2/MT4/{tradePlatform}/UserRecordGet/{login}", mt4 + "/UserRecordGet/99999999", null),
-				new Sample("GET", "/api/v2/MT4/{tradePlatform}/UserRecordRequest/{login}", mt4 + "/UserRecordRequest/1001", null),
-				new Sample("POST", "/api/v2/MT4/{tradePlatform}/TradeTransaction", mt4 + "/TradeTransaction",
-						"{\"tradeTransactionType\":\"BalanceAdd\",\"tradeCommand\":\"Balance\",\"orderBy\":1001,\"price\":10,\"comment\":\"contract\"}"),
-				new Sample("POST", "/api/v2/MT4/{tradePlatform}/TradeTransaction", mt4 + "/TradeTransaction",
-						"{\"tradeTransactionType\":\"CloseMarket\",\"order\":987654321}"),
-				new Sample("POST", "/api/v2/MT4/{tradePlatform}/TradeTransaction", mt4 + "/TradeTransaction",
-						"{\"tradeTransactionType\":\"OpenMarket\",\"tradeCommand\":\"Buy\",\"orderBy\":1001,\"symbol\":\"EURUSD\",\"volume\":1}"),
-				new Sample("GET", "/api/v2/MT4/{tradePlatform}/TradesGet", mt4 + "/TradesGet?limit=1", null),
-				new Sample("GET", "/api/v2/MT4/{tradePlatform}/TradesGet", mt4 + "/TradesGet", null),
-				new Sample("GET", "/api/v2/MT4/{tradePlatform}/TradesGet", mt4 + "/TradesGet?limit=6000", null),
-				new Sample("GET", "/api/v2/MT4/{tradePlatform}/MarginsGet", mt4 + "/MarginsGet", null),
-				new Sample("GET", "/api/v2/MT4/{tradePlatform}/MarginLevelGet/{login}", mt4 + "/MarginLevelGet/1001", null),
-				new Sample("GET", "/api/v2/MT4/{tradePlatform}/MarginLevelGet/{login}", mt4 + "/MarginLevelGet/99999999", null),
-				new Sample("GET", "/api/v2/MT4/{tradePlatform}/MarginLevelRequest/{login}", mt4 + "/MarginLevelRequest/1001", null),
-				new Sample("GET", "/api/v2/MT4/{tradePlatform}/MarginLevelRequest/{login}", mt4 + "/MarginLevelRequest/99999999", null));
+		var context = new ContractSamples.Context(http, ApiClientFixtures.bearer(http, client), "/api/v2/MT4/" + mt4Platform,
+				"/api/v2/MT5/" + mt5Platform, "/api/v2/MT4/" + UUID.randomUUID());
+		var samples = new ArrayList<ContractSamples.Sample>();
+		for (var area : areas()) {
+			samples.addAll(area.samples(context));
+		}
 
 		var contract = contract();
 		var answered = answeredOperations(contract, http);
@@ -111,16 +96,36 @@ class ContractConformanceTests {
 
 		var failures = new ArrayList<String>();
 		for (var sample : samples) {
-			var response = sample.method().equals("GET") ? http.get(sample.path(), "Authorization", bearer)
-					: http.postRaw(sample.path(), "application/json-patch+json", sample.body(), "Authorization", bearer);
+			var response = sample.method().equals("GET") ? context.get(sample.path())
+					: http.sendRaw(sample.method(), sample.path(), "application/json-patch+json", sample.body() == null ? "" : sample.body(),
+							"Authorization", context.bearer());
 			var schema = contract.at("/paths/" + pointer(sample.pathTemplate()) + "/" + sample.method().toLowerCase()
 					+ "/responses/200/content/application~1json/schema/$ref").asText();
 			var errors = validator(schema).validate(asTheContractMeansIt(JSON.readTree(response.body())));
-			if (!errors.isEmpty()) {
+			if (!errors.isEmpty() || response.status() >= 500) {
 				failures.add(sample.method() + " " + sample.path() + " (" + response.status() + "): " + errors + "\n" + response.body());
 			}
 		}
 		assertThat(failures).isEmpty();
+	}
+
+	/** Every {@link ContractSamples} of this package, so that adding an area needs no line here. */
+	private static List<ContractSamples> areas() {
+		var scanner = new ClassPathScanningCandidateComponentProvider(false);
+		scanner.addIncludeFilter(new AssignableTypeFilter(ContractSamples.class));
+		var areas = new ArrayList<ContractSamples>();
+		for (var candidate : scanner.findCandidateComponents(ContractSamples.class.getPackageName())) {
+			try {
+				var type = Class.forName(candidate.getBeanClassName());
+				var constructor = type.getDeclaredConstructor();
+				constructor.setAccessible(true);
+				areas.add((ContractSamples) constructor.newInstance());
+			}
+			catch (ReflectiveOperationException e) {
+				throw new IllegalStateException(candidate.getBeanClassName() + " needs a constructor without arguments", e);
+			}
+		}
+		return areas;
 	}
 
 	/**
