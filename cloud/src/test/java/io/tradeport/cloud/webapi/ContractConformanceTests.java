@@ -1,7 +1,6 @@
 package io.tradeport.cloud.webapi;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AssignableTypeFilter;
-import org.springframework.core.io.ClassPathResource;
 
 import io.tradeport.cloud.ApiClientFixtures;
 import io.tradeport.cloud.Http;
@@ -89,8 +87,8 @@ class ContractConformanceTests {
 			samples.addAll(area.samples(context));
 		}
 
-		var contract = contract();
-		var answered = answeredOperations(contract, http);
+		var contract = ContractOperations.contract();
+		var answered = ContractOperations.answered(http).stream().map(ContractOperations.Operation::key).toList();
 		var sampled = samples.stream().map(sample -> sample.method() + " " + sample.pathTemplate()).distinct().toList();
 		assertThat(sampled).as("every operation this version answers has a sample call here").containsExactlyInAnyOrderElementsOf(answered);
 
@@ -148,24 +146,10 @@ class ContractConformanceTests {
 		return copy;
 	}
 
-	/** The contract's operations that do not fall through to the catch-all for unknown operations. */
-	private static List<String> answeredOperations(JsonNode contract, Http http) {
-		var page = http.get("/api-reference").body();
-		var answered = new ArrayList<String>();
-		contract.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
-			var marker = method.toUpperCase() + " " + path.getKey() + "</code></td>";
-			var at = page.indexOf(marker);
-			if (at >= 0 && page.substring(at, page.indexOf("</tr>", at)).contains("badge\">available")) {
-				answered.add(method.toUpperCase() + " " + path.getKey());
-			}
-		}));
-		return answered;
-	}
-
 	private static com.networknt.schema.JsonSchema validator(String ref) {
 		var factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4,
 				builder -> builder.metaSchema(OpenApi30.getInstance()).defaultMetaSchemaIri(OpenApi30.getInstance().getIri())
-					.schemaLoaders(loaders -> loaders.schemas(Map.of("https://tradeport.test/contract.json", contractText()))));
+					.schemaLoaders(loaders -> loaders.schemas(Map.of("https://tradeport.test/contract.json", ContractOperations.contractText()))));
 		return factory.getSchema(SchemaLocation.of("https://tradeport.test/contract.json" + ref),
 				SchemaValidatorsConfig.builder().build());
 	}
@@ -173,18 +157,4 @@ class ContractConformanceTests {
 	private static String pointer(String path) {
 		return path.replace("~", "~0").replace("/", "~1");
 	}
-
-	private static JsonNode contract() throws IOException {
-		return JSON.readTree(contractText());
-	}
-
-	private static String contractText() {
-		try (InputStream in = new ClassPathResource("openapi/webapi-v2.json").getInputStream()) {
-			return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-		}
-		catch (IOException e) {
-			throw new java.io.UncheckedIOException(e);
-		}
-	}
-
 }
