@@ -16,10 +16,11 @@ build_jars() {
   ./mvnw -q -B -DskipTests package
 }
 
+# Extra application arguments may follow, e.g. start_cloud --tradeport.webapi.burst=1000000
 start_cloud() {
   echo "== starting Tradeport on $BASE (data in $RESULTS/data)"
   java -Xms1g -Xmx1g -jar cloud/target/tradeport-cloud.jar --server.port="$PORT" --tradeport.data-dir="$RESULTS/data" \
-    --logging.level.root=warn --logging.level.io.tradeport=info >"$APP_LOG" 2>&1 &
+    --logging.level.root=warn --logging.level.io.tradeport=info "$@" >"$APP_LOG" 2>&1 &
   APP_PID=$!
   trap stop_cloud EXIT
   for _ in $(seq 1 120); do
@@ -37,4 +38,12 @@ stop_cloud() {
     wait "$APP_PID" 2>/dev/null || true
   fi
   APP_PID=""
+}
+
+# wrk counts answers other than 2xx/3xx itself (a Lua counter would live in one thread's state only): refuse such a run.
+require_all_ok() {
+  if grep -q "Non-2xx or 3xx responses" "$1"; then
+    echo "$1: some answers were not 2xx; the figures are not valid" >&2
+    exit 1
+  fi
 }

@@ -1,5 +1,8 @@
 package io.tradeport.cloud.platforms;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +25,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import io.tradeport.cloud.secrets.SecretBox;
 import io.tradeport.gateway.v1.LoginRequest;
@@ -55,20 +59,26 @@ public class PlatformConnections implements AutoCloseable {
 		final Credentials credentials;
 		final ManagedChannel channel;
 		volatile @Nullable String session;
+		volatile Instant checkedAt;
 
-		Connection(Credentials credentials) {
+		Connection(Credentials credentials, Instant checkedAt) {
 			this.credentials = credentials;
+			this.checkedAt = checkedAt;
 			this.channel = ManagedChannelBuilder.forTarget(credentials.address()).usePlaintext().build();
 		}
 	}
 
+	private static final Duration CREDENTIALS_CHECKED = Duration.ofSeconds(5);
+
 	private final JdbcClient jdbc;
 	private final SecretBox secrets;
+	private final Clock clock;
 	private final ConcurrentHashMap<UUID, Connection> connections = new ConcurrentHashMap<>();
 
-	PlatformConnections(JdbcClient jdbc, SecretBox secrets) {
+	PlatformConnections(JdbcClient jdbc, SecretBox secrets, Clock clock) {
 		this.jdbc = jdbc;
 		this.secrets = secrets;
+		this.clock = clock;
 	}
 
 	/**
@@ -106,7 +116,15 @@ public class PlatformConnections implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * The platform's connection; its credentials are read again after {@link #CREDENTIALS_CHECKED} (or at once after
+	 * a {@link TradePlatformChanged}), so that a call does not cost a database query.
+	 */
 	private Connection connection(TradePlatformId platform) {
+		var existing = connections.get(platform.value());
+		if (existing != null && existing.checkedAt.plus(CREDENTIALS_CHECKED).isAfter(clock.instant())) {
+			return existing;
+		}
 		var credentials = jdbc.sql("select manager_address, manager_login, manager_password from trade_platform where id = ?")
 			.param(platform.value())
 			.query((rs, row) -> rs.getString(1) == null || rs.getObject(2) == null || rs.getString(3) == null ? null
@@ -114,17 +132,33 @@ public class PlatformConnections implements AutoCloseable {
 			.optional()
 			.orElse(null);
 		if (credentials == null) {
+			forget(platform);
 			throw new PlatformUnavailable("The platform's Manager API is not configured", new IllegalStateException());
 		}
-		return connections.compute(platform.value(), (id, existing) -> {
-			if (existing != null && existing.credentials.equals(credentials)) {
-				return existing;
+		var checkedAt = clock.instant();
+		return connections.compute(platform.value(), (id, current) -> {
+			if (current != null && current.credentials.equals(credentials)) {
+				current.checkedAt = checkedAt;
+				return current;
 			}
-			if (existing != null) {
-				existing.channel.shutdownNow();
+			if (current != null) {
+				current.channel.shutdownNow();
 			}
-			return new Connection(credentials);
+			return new Connection(credentials, checkedAt);
 		});
+	}
+
+	/** Its settings changed or it was deleted: the next call reads them again, once the change is visible. */
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(TradePlatformChanged changed) {
+		forget(changed.platform());
+	}
+
+	private void forget(TradePlatformId platform) {
+		var removed = connections.remove(platform.value());
+		if (removed != null) {
+			removed.channel.shutdownNow();
+		}
 	}
 
 	private Channel withSession(Connection connection, boolean renew) {

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -42,8 +43,11 @@ public class TradePlatforms {
 	private final SecretBox secrets;
 	private final AuditLog audit;
 	private final Clock clock;
+	private final ApplicationEventPublisher events;
 
-	TradePlatforms(JdbcClient jdbc, Organizations organizations, SecretBox secrets, AuditLog audit, Clock clock) {
+	TradePlatforms(JdbcClient jdbc, Organizations organizations, SecretBox secrets, AuditLog audit, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.organizations = organizations;
 		this.secrets = secrets;
@@ -216,6 +220,7 @@ public class TradePlatforms {
 		var all = new java.util.HashMap<>(details);
 		all.put("platform", platform.toString());
 		audit.record(AuditEvent.of(type, actor.toString(), null).withOrganization(organization.value()).withDetails(all));
+		events.publishEvent(new TradePlatformChanged(platform, organization));
 	}
 
 	private static PlatformRuleViolation duplicateName(String name) {

@@ -52,6 +52,17 @@ class DiscoveryController {
 				id -> new OrganizationView(id.value(), organizations.name(id).orElse(""), null)))).toList();
 	}
 
+	/** Who the token speaks for: a quick check of a token for API developers, and the baseline of bench/webapi. */
+	record CallerView(@Nullable String clientId, @Nullable UUID organizationId, @Nullable String userId, List<String> scopes) {
+	}
+
+	@GetMapping("/api/Me")
+	ApiResponse<CallerView> me(Authentication authentication) {
+		var caller = callers.of(authentication);
+		return ApiResponse.ok(new CallerView(caller.clientId(), caller.clientOrganization() == null ? null : caller.clientOrganization().value(),
+				caller.user() == null ? null : caller.user().toString(), caller.scopes().stream().sorted().toList()));
+	}
+
 	@GetMapping("/api/Organizations")
 	List<OrganizationView> organizations(Authentication authentication) {
 		var caller = callers.of(authentication);

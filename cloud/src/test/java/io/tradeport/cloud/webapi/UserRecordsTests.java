@@ -111,6 +111,19 @@ class UserRecordsTests {
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).as("fails fast while reconnecting").isLessThan(Duration.ofSeconds(2));
 	}
 
+	@Test
+	void aNewPlatformAndChangedCredentialsApplyToTheVeryNextCall() {
+		assertThat(get("/UserRecordRequest/1001").status()).isEqualTo(200);
+		var added = platforms.create(owned.organization(), "Added " + UUID.randomUUID(), PlatformType.MT4, owned.owner());
+		platforms.setManagerApi(owned.organization(), added, "127.0.0.1:" + tradeServer.port(), 1, "gateway-password", owned.owner());
+		assertThat(http.get("/api/v2/MT4/" + added + "/UserRecordRequest/1001", "Authorization", bearer).status()).isEqualTo(200);
+
+		platforms.setManagerApi(owned.organization(), platform, "127.0.0.1:" + TestInfrastructure.freePort(), 1, "x", owned.owner());
+		assertThat(get("/UserRecordRequest/1001").json().get("error").get("code").asString()).isEqualTo("NoConnect");
+		platforms.delete(owned.organization(), added, owned.owner());
+		assertThat(http.get("/api/v2/MT4/" + added + "/UserRecordRequest/1001", "Authorization", bearer).status()).isEqualTo(403);
+	}
+
 	private Http.Response get(String operation) {
 		return http.get("/api/v2/MT4/" + platform + operation, "Authorization", bearer);
 	}
