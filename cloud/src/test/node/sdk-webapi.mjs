@@ -24,6 +24,14 @@ await assert.rejects(client.mt4.getServerTime(env('FOREIGN_PLATFORM')), (e) => {
 });
 console.log('ok - ApiError with code and activityId for another organization\'s platform');
 
+await assert.rejects(client.mt4.getUserRecordGetLogin(env('PLATFORM'), 99999999), (e) => {
+  assert.ok(e instanceof ApiError, String(e));
+  assert.equal(e.code, 'NotFound');
+  assert.match(e.activityId, /^[0-9a-f]{32}$/);
+  return true;
+});
+console.log('ok - ApiError NotFound with activityId for a bogus login');
+
 // Trading with a client that has the "trade" scope; a retried deposit with one Idempotency-Key is applied once.
 const trader = new CPluginWebApiClient({
   env: 'custom', apiBaseUrl: env('API_BASE_URL'), authority: env('AUTHORITY'), allowInsecureLoopback: true,
@@ -31,10 +39,13 @@ const trader = new CPluginWebApiClient({
 });
 const key = { headers: { 'Idempotency-Key': `deposit-${Date.now()}` } };
 const deposit = { tradeTransactionType: 'BalanceAdd', tradeCommand: 'Balance', orderBy: 1001, price: 500, comment: 'sdk deposit' };
+const balanceBefore = (await trader.mt4.getUserRecordRequestLogin(env('PLATFORM'), 1001)).balance;
 const first = await trader.mt4.postTradeTransaction(env('PLATFORM'), deposit, key);
 const again = await trader.mt4.postTradeTransaction(env('PLATFORM'), deposit, key);
 assert.ok(first.order > 0);
 assert.equal(again.order, first.order, 'the retry answers the first result');
+const balanceAfter = (await trader.mt4.getUserRecordRequestLogin(env('PLATFORM'), 1001)).balance;
+assert.equal(balanceAfter, balanceBefore + 500, 'the deposit was applied once');
 console.log('ok - retried deposit applied once, ticket', first.order);
 
 const open = await trader.mt4.postTradeTransaction(env('PLATFORM'),
