@@ -26,6 +26,7 @@ import org.springframework.test.context.ContextConfiguration;
 		"tradeport.clients.applications.test-rp.redirect-uris=http://127.0.0.1/callback",
 		"tradeport.clients.applications.test-rp.post-logout-redirect-uris=http://127.0.0.1/signed-out",
 		"tradeport.clients.applications.test-rp.first-party=true",
+		"tradeport.clients.applications.test-rp.scopes=openid,profile,email,webapi",
 		"tradeport.clients.applications.third-party.name=Someone else's app",
 		"tradeport.clients.applications.third-party.redirect-uris=http://127.0.0.1/other-callback" })
 @ActiveProfiles("embedded")
