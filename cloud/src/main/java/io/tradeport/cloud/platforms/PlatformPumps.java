@@ -3,6 +3,7 @@ package io.tradeport.cloud.platforms;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +42,7 @@ public class PlatformPumps implements AutoCloseable {
 		volatile boolean failing;
 		long backoffMillis = 1000;
 		volatile boolean renewSession;
+		final CopyOnWriteArrayList<PumpListener> listeners = new CopyOnWriteArrayList<>();
 
 		Pump(TradePlatformId platform) {
 			this.platform = platform;
@@ -68,6 +70,21 @@ public class PlatformPumps implements AutoCloseable {
 				failing = false;
 				backoffMillis = 1000;
 				ready.complete(cache);
+				notify(listener -> listener.connectionChanged(true));
+			}
+			else if (connected) {
+				notify(listener -> listener.changed(event));
+			}
+		}
+
+		private void notify(java.util.function.Consumer<PumpListener> call) {
+			for (var listener : listeners) {
+				try {
+					call.accept(listener);
+				}
+				catch (RuntimeException e) {
+					log.warn("A listener of platform {}'s pump failed", platform, e);
+				}
 			}
 		}
 
@@ -84,6 +101,9 @@ public class PlatformPumps implements AutoCloseable {
 		private void disconnected(Throwable error) {
 			var wasConnected = connected;
 			connected = false;
+			if (wasConnected) {
+				notify(listener -> listener.connectionChanged(false));
+			}
 			failing = true;
 			var waiting = ready;
 			ready = new CompletableFuture<>();
@@ -122,11 +142,7 @@ public class PlatformPumps implements AutoCloseable {
 	 * @throws PlatformUnavailable while the platform's pump is not connected
 	 */
 	public PlatformCache cache(TradePlatformId platform) {
-		var pump = pumps.computeIfAbsent(platform, id -> {
-			var started = new Pump(id);
-			started.connect();
-			return started;
-		});
+		var pump = pump(platform);
 		if (pump.connected) {
 			return pump.cache;
 		}
@@ -143,6 +159,25 @@ public class PlatformPumps implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new PlatformUnavailable("Interrupted while connecting to platform " + platform, e);
 		}
+	}
+
+	/**
+	 * Follows the platform's live changes through the node's one pump, starting it if needed; close the returned
+	 * handle to stop. The listener learns the current connection state at once.
+	 */
+	public AutoCloseable listen(TradePlatformId platform, PumpListener listener) {
+		var pump = pump(platform);
+		pump.listeners.add(listener);
+		listener.connectionChanged(pump.connected);
+		return () -> pump.listeners.remove(listener);
+	}
+
+	private Pump pump(TradePlatformId platform) {
+		return pumps.computeIfAbsent(platform, id -> {
+			var started = new Pump(id);
+			started.connect();
+			return started;
+		});
 	}
 
 	/** Whether the platform's pump is connected now (for status pushes). */
