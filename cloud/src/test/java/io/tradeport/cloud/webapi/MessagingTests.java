@@ -15,7 +15,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import io.tradeport.cloud.ApiClientFixtures;
 import io.tradeport.cloud.Http;
 import io.tradeport.cloud.TradeportApplicationTest;
-import io.tradeport.cloud.platforms.TradePlatformId;
 import io.tradeport.tradeserver.gateway.TradeServer;
 import io.tradeport.tradeserver.gateway.TradeServerSettings;
 
