@@ -28,6 +28,7 @@ public final class PlatformCache {
 	private final Map<String, Group> groups = new ConcurrentHashMap<>();
 	private final Map<String, Symbol> symbols = new ConcurrentHashMap<>();
 	private final Map<String, Tick> quotes = new ConcurrentHashMap<>();
+	private final Map<String, QuoteState> quoteStates = new ConcurrentHashMap<>();
 
 	public Optional<User> user(int login) {
 		return Optional.ofNullable(users.get(login));
@@ -69,6 +70,27 @@ public final class PlatformCache {
 		return Optional.ofNullable(quotes.get(symbol));
 	}
 
+	public Collection<Tick> quotes() {
+		return List.copyOf(quotes.values());
+	}
+
+	/**
+	 * What MT4's SymbolInfo derives from a symbol's ticks, as this pump saw them: the last tick, the direction of its
+	 * bid against the one before (0 up, 1 down, 2 unchanged, as the gateway's SymbolInfo), and the highest and lowest
+	 * bid since the pump's snapshot, which carries only the current quote, not the server's day range.
+	 */
+	public record QuoteState(Tick last, int direction, double high, double low) {
+
+		QuoteState next(Tick tick) {
+			var direction = tick.getBid() > last.getBid() ? 0 : tick.getBid() < last.getBid() ? 1 : 2;
+			return new QuoteState(tick, direction, Math.max(high, tick.getBid()), Math.min(low, tick.getBid()));
+		}
+	}
+
+	public Optional<QuoteState> quoteState(String symbol) {
+		return Optional.ofNullable(quoteStates.get(symbol));
+	}
+
 	void clear() {
 		users.clear();
 		openTrades.clear();
@@ -76,6 +98,7 @@ public final class PlatformCache {
 		groups.clear();
 		symbols.clear();
 		quotes.clear();
+		quoteStates.clear();
 	}
 
 	void apply(PumpEvent event) {
@@ -87,7 +110,11 @@ public final class PlatformCache {
 					new Updated<>(event.getMarginLevel(), Instant.ofEpochMilli(event.getTime())), removed);
 			case GROUP -> put(groups, event.getGroup().getName(), event.getGroup(), removed);
 			case SYMBOL -> put(symbols, event.getSymbol().getName(), event.getSymbol(), removed);
-			case TICK -> quotes.put(event.getTick().getSymbol(), event.getTick());
+			case TICK -> {
+				quotes.put(event.getTick().getSymbol(), event.getTick());
+				quoteStates.merge(event.getTick().getSymbol(), new QuoteState(event.getTick(), 2, event.getTick().getBid(), event.getTick().getBid()),
+						(previous, first) -> previous.next(event.getTick()));
+			}
 			default -> {
 			}
 		}
