@@ -86,9 +86,10 @@ class TradeRecordsController {
 		if (group != null) {
 			requireGroup(platform, group);
 		}
-		var filter = TradesFilter.newBuilder().setGroupMask(group == null ? "" : group);
+		var mask = group == null ? "" : group;
 		var page = Pages.<Trade>ofServer(limit, cursor, Trade::getOrder, (size, after) -> slice(connections.call(platform.id(),
-				channel -> TradingGrpc.newBlockingStub(channel).getOpenTrades(filter.setLimit(size).setAfterOrder(after).build()))));
+				channel -> TradingGrpc.newBlockingStub(channel)
+					.getOpenTrades(TradesFilter.newBuilder().setGroupMask(mask).setLimit(size).setAfterOrder(after).build()))));
 		return ApiResponse.page(page.items().stream().map(Mt4Trade::of).toList(), page.paging());
 	}
 
