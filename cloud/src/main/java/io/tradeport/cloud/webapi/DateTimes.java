@@ -20,7 +20,8 @@ final class DateTimes {
 	}
 
 	static @Nullable Instant parse(String name, @Nullable String value) {
-		if (value == null || value.isBlank()) {
+		// The SDK writes a parameter set to null as the text "null".
+		if (value == null || value.isBlank() || value.equals("null")) {
 			return null;
 		}
 		var text = value.trim().replace(' ', '+');

@@ -134,7 +134,7 @@ class SyncAndReportsTests {
 		assertThat(reports.get(0).get("ctm").asString()).as("server time, as MT4 reports it").isEqualTo("2026-11-25T00:00:00Z");
 		assertThat(reports.get(0).get("group").asString()).isEqualTo("demoforex");
 		assertThat(reports.get(0).get("balance").asDouble()).isPositive();
-		var grouped = get("/DailyReportsRequestEx?" + WINDOW + "&logins=1002&logins=1001").json().get("data");
+		var grouped = get("/DailyReportsRequestEx?" + WINDOW + "&logins=1002,1001").json().get("data");
 		assertThat(grouped.propertyNames()).containsExactly("1001", "1002");
 		assertThat(grouped.get("1002").get(0).get("login").asInt()).isEqualTo(1002);
 

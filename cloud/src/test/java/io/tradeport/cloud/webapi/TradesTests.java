@@ -135,6 +135,8 @@ class TradesTests {
 		assertThat(get("/TradeRecordGet/" + position).json().get("error").get("code").asString()).isEqualTo("NotFound");
 		assertThat(tickets(get("/TradeRecordsRequest?orders=" + position + "&orders=" + stillOpen + "&orders=987654321")))
 			.containsExactly(position, stillOpen);
+		assertThat(tickets(get("/TradeRecordsRequest?orders=" + stillOpen + "," + position))).as("the SDK's form of an array")
+			.containsExactly(position, stillOpen);
 		assertThat(tickets(get("/TradesUserHistory/1003"))).contains(position).doesNotContain(stillOpen);
 		assertThat(tickets(get("/TradesUserHistory/1003?fromTime=2001-01-01T00:00:00Z&toTime=2001-12-31T00:00:00Z"))).isEmpty();
 		assertThat(tickets(get("/AdmTradesRequest/demopro?openOnly=false"))).contains(position, stillOpen);
