@@ -23,7 +23,7 @@ import io.tradeport.gateway.v1.User;
 public final class PlatformCache {
 
 	private final Map<Integer, User> users = new ConcurrentHashMap<>();
-	private final Map<Integer, Trade> openTrades = new ConcurrentHashMap<>();
+	private final Map<Integer, Updated<Trade>> openTrades = new ConcurrentHashMap<>();
 	private final Map<Integer, Updated<MarginLevel>> margins = new ConcurrentHashMap<>();
 	private final Map<String, Group> groups = new ConcurrentHashMap<>();
 	private final Map<String, Symbol> symbols = new ConcurrentHashMap<>();
@@ -39,10 +39,18 @@ public final class PlatformCache {
 	}
 
 	public Optional<Trade> openTrade(int ticket) {
-		return Optional.ofNullable(openTrades.get(ticket));
+		return Optional.ofNullable(openTrades.get(ticket)).map(Updated::value);
 	}
 
 	public Collection<Trade> openTrades() {
+		return openTrades.values().stream().map(Updated::value).toList();
+	}
+
+	/**
+	 * Open trades with the server time of the pump event that last changed each: for trades unchanged since the
+	 * snapshot, the snapshot's time (later than their real change, never earlier).
+	 */
+	public Collection<Updated<Trade>> openTradesWithChangeTimes() {
 		return List.copyOf(openTrades.values());
 	}
 
@@ -105,7 +113,8 @@ public final class PlatformCache {
 		var removed = event.getTrans() == TransType.TRANS_DELETE;
 		switch (event.getPayloadCase()) {
 			case USER -> put(users, event.getUser().getLogin(), event.getUser(), removed);
-			case TRADE -> put(openTrades, event.getTrade().getOrder(), event.getTrade(), removed || event.getTrade().getCloseTime() != 0);
+			case TRADE -> put(openTrades, event.getTrade().getOrder(), new Updated<>(event.getTrade(), Instant.ofEpochMilli(event.getTime())),
+					removed || event.getTrade().getCloseTime() != 0);
 			case MARGIN_LEVEL -> put(margins, event.getMarginLevel().getLogin(),
 					new Updated<>(event.getMarginLevel(), Instant.ofEpochMilli(event.getTime())), removed);
 			case GROUP -> put(groups, event.getGroup().getName(), event.getGroup(), removed);

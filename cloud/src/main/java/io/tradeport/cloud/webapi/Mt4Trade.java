@@ -20,7 +20,7 @@ record Mt4Trade(int order, int login, String symbol, int digits, String tradeCom
 	private static final Map<TradeState, String> STATES = Map.of(TradeState.TRADE_STATE_OPEN_NORMAL, "OpenNormal",
 			TradeState.TRADE_STATE_OPEN_REMAND, "OpenRemand", TradeState.TRADE_STATE_OPEN_RESTORED, "OpenRestored",
 			TradeState.TRADE_STATE_CLOSED_NORMAL, "ClosedNormal", TradeState.TRADE_STATE_CLOSED_PART, "ClosedPart",
-			TradeState.TRADE_STATE_CLOSED_BY, "ClosedBy");
+			TradeState.TRADE_STATE_CLOSED_BY, "ClosedBy", TradeState.TRADE_STATE_DELETED, "Deleted");
 
 	/** MT4's "not set" time, as the wrapper writes it. */
 	private static final Instant NONE = Instant.EPOCH;
