@@ -24,15 +24,31 @@ final class Pages {
 	}
 
 	static <T> Page<T> of(List<T> all, ToLongFunction<T> key, @Nullable Integer limit, @Nullable String cursor) {
-		if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
-			throw ApiException.validation("limit must be between 1 and " + MAX_LIMIT);
-		}
-		var after = cursor == null || cursor.isEmpty() ? Long.MIN_VALUE : decode(cursor);
+		requireLimit(limit);
+		var after = after(cursor);
 		var sorted = all.stream().filter(item -> key.applyAsLong(item) > after).sorted(Comparator.comparingLong(key)).toList();
 		var size = limit == null ? sorted.size() : Math.min(limit, sorted.size());
 		var items = sorted.subList(0, size);
 		var hasMore = size < sorted.size();
 		return new Page<>(items, new ApiResponse.Paging(hasMore ? encode(key.applyAsLong(items.getLast())) : null, hasMore));
+	}
+
+	/** For lists the server pages itself: the limit checked as {@link #of} checks it. */
+	static void requireLimit(@Nullable Integer limit) {
+		if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
+			throw ApiException.validation("limit must be between 1 and " + MAX_LIMIT);
+		}
+	}
+
+	/** For lists the server pages itself: the key the page starts after ({@code Long.MIN_VALUE} for the first page). */
+	static long after(@Nullable String cursor) {
+		return cursor == null || cursor.isEmpty() ? Long.MIN_VALUE : decode(cursor);
+	}
+
+	/** A page the server cut, in key order: it continues after its last item when the server said there is more. */
+	static <T> Page<T> cut(List<T> items, ToLongFunction<T> key, boolean hasMore) {
+		var more = hasMore && !items.isEmpty();
+		return new Page<>(items, new ApiResponse.Paging(more ? encode(key.applyAsLong(items.getLast())) : null, more));
 	}
 
 	private static String encode(long key) {
