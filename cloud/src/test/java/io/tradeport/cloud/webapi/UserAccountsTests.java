@@ -103,6 +103,25 @@ class UserAccountsTests {
 	}
 
 	@Test
+	void aPasswordSetThroughTheApiIsTheOneTheCheckAccepts() {
+		var login = newUser("Password Owner");
+		assertThat(code(post("/UserPasswordCheck/" + login, "\"Secret123\""))).as("created without a usable password").isEqualTo("MT4Error");
+
+		assertThat(post("/UserPasswordSet/" + login, "\"Secret123\"").json().get("data").asBoolean()).isTrue();
+		assertThat(post("/UserPasswordSet/" + login + "?changeInvestor=true", "\"Reader123\"").json().get("data").asBoolean()).isTrue();
+
+		assertThat(post("/UserPasswordCheck/" + login, "\"Secret123\"").json().get("data").asBoolean()).isTrue();
+		var wrong = post("/UserPasswordCheck/" + login, "\"Secret999\"");
+		assertThat(wrong.status()).isEqualTo(400);
+		assertThat(wrong.json().get("error").get("code").asString()).isEqualTo("MT4Error");
+		assertThat(wrong.json().get("error").get("managerCode").asString()).isEqualTo("BadAccountInfo");
+		assertThat(code(post("/UserPasswordCheck/" + login, "\"Reader123\""))).as("the investor password is not the password").isEqualTo("MT4Error");
+		assertThat(code(post("/UserPasswordSet/" + login, "{\"password\":\"Secret123\"}"))).isEqualTo("Validation");
+		assertThat(code(post("/UserPasswordSet/" + login + "?cleanPubkey=true", "\"Secret456\""))).isEqualTo("Validation");
+		assertThat(post("/UserPasswordCheck/" + login, "\"Secret123\"").json().get("data").asBoolean()).as("refused changes changed nothing").isTrue();
+	}
+
+	@Test
 	void usersRequestPagesThroughEveryAccountInLoginOrder() {
 		for (var i = 0; i < 3; i++) {
 			newUser("Paged " + i);
