@@ -2,6 +2,7 @@ package io.tradeport.cloud.platforms;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +23,11 @@ import io.tradeport.gateway.v1.User;
  */
 public final class PlatformCache {
 
-	private final Map<Integer, User> users = new ConcurrentHashMap<>();
+	private final Map<Integer, Changed<User>> users = new ConcurrentHashMap<>();
+	/** Counts user changes over the cache's life, reconnects included, so a replica's position survives them. */
+	private long userVersion;
+	/** The highest version whose record is in {@link #users}: readers trust nothing above it (see userChangesAfter). */
+	private volatile long publishedUserVersion;
 	private final Map<Integer, Updated<Trade>> openTrades = new ConcurrentHashMap<>();
 	private final Map<Integer, Updated<MarginLevel>> margins = new ConcurrentHashMap<>();
 	private final Map<String, Group> groups = new ConcurrentHashMap<>();
@@ -31,11 +36,37 @@ public final class PlatformCache {
 	private final Map<String, QuoteState> quoteStates = new ConcurrentHashMap<>();
 
 	public Optional<User> user(int login) {
-		return Optional.ofNullable(users.get(login));
+		return Optional.ofNullable(users.get(login)).map(Changed::value);
 	}
 
 	public Collection<User> users() {
-		return List.copyOf(users.values());
+		return users.values().stream().map(Changed::value).toList();
+	}
+
+	/**
+	 * A cached record with the server time of the pump event that last wrote it and its version: a number that
+	 * grows with every change of that kind, never reused, also across reconnects.
+	 */
+	public record Changed<T>(T value, Instant at, long version) {
+	}
+
+	/** Changes in version order, and the version up to which they are complete: ask again after {@code upTo}. */
+	public record Changes<T>(List<Changed<T>> items, long upTo) {
+	}
+
+	/**
+	 * The user records written after {@code version} (0: all), oldest change first, as an incremental replica
+	 * reads them. A record changed twice is listed once, at its last version; a deleted one not at all. After a
+	 * reconnect every record comes again, since the new snapshot rewrites them all.
+	 */
+	public Changes<User> userChangesAfter(long version) {
+		// Read before the records: every record up to it is in the map by then, so none is skipped for good.
+		var upTo = publishedUserVersion;
+		var items = users.values().stream()
+			.filter(changed -> changed.version() > version && changed.version() <= upTo)
+			.sorted(Comparator.comparingLong(Changed::version))
+			.toList();
+		return new Changes<>(items, Math.max(upTo, version));
 	}
 
 	public Optional<Trade> openTrade(int ticket) {
@@ -112,7 +143,10 @@ public final class PlatformCache {
 	void apply(PumpEvent event) {
 		var removed = event.getTrans() == TransType.TRANS_DELETE;
 		switch (event.getPayloadCase()) {
-			case USER -> put(users, event.getUser().getLogin(), event.getUser(), removed);
+			case USER -> {
+				put(users, event.getUser().getLogin(), new Changed<>(event.getUser(), Instant.ofEpochMilli(event.getTime()), ++userVersion), removed);
+				publishedUserVersion = userVersion;
+			}
 			case TRADE -> put(openTrades, event.getTrade().getOrder(), new Updated<>(event.getTrade(), Instant.ofEpochMilli(event.getTime())),
 					removed || event.getTrade().getCloseTime() != 0);
 			case MARGIN_LEVEL -> put(margins, event.getMarginLevel().getLogin(),

@@ -61,7 +61,8 @@ final class Pages {
 		return new Page<>(items, new ApiResponse.Paging(hasMore ? encode(key.applyAsLong(items.getLast())) : null, hasMore));
 	}
 
-	private static void requireLimit(@Nullable Integer limit) {
+	/** For lists paged some other way: the limit checked as {@link #of} checks it. */
+	static void requireLimit(@Nullable Integer limit) {
 		if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
 			throw ApiException.validation("limit must be between 1 and " + MAX_LIMIT);
 		}
