@@ -414,7 +414,7 @@ public final class TradeEngine {
 		}
 		ReturnCode code = checkAccess(account);
 		if (code == ReturnCode.OK) {
-			code = checkOpen(account, symbol, order);
+			code = checkOpen(account, symbol, order, Double.isNaN(dealerPrice));
 		}
 		if (code != ReturnCode.OK) {
 			return TradeResult.refused(code);
@@ -509,7 +509,20 @@ public final class TradeEngine {
 	 * the ticket for the closed part and opens the remainder under a new ticket, as MT4 does.
 	 */
 	public TradeResult close(Ticket ticket, int volume) {
-		return close(ticket, volume, Double.NaN);
+		return close(ticket, volume, Double.NaN, 0, 0);
+	}
+
+	/**
+	 * A client's close of {@code volume} at the price it saw ({@code price}, 0 for any), filled as
+	 * the symbol's execution mode says: instant execution requotes (138) when the market moved more
+	 * than {@code deviation} points from it, request execution when it moved at all; market
+	 * execution closes at the current price whatever was asked.
+	 */
+	public TradeResult close(Ticket ticket, int volume, double price, int deviation) {
+		if (!(price >= 0) || !Double.isFinite(price) || deviation < 0) {
+			return TradeResult.refused(ReturnCode.INVALID_DATA);
+		}
+		return close(ticket, volume, Double.NaN, price, deviation);
 	}
 
 	/**
@@ -520,10 +533,10 @@ public final class TradeEngine {
 		if (!(price > 0) || !Double.isFinite(price)) {
 			return TradeResult.refused(ReturnCode.INVALID_DATA);
 		}
-		return close(ticket, volume, price);
+		return close(ticket, volume, price, 0, 0);
 	}
 
-	private TradeResult close(Ticket ticket, int volume, double dealerPrice) {
+	private TradeResult close(Ticket ticket, int volume, double dealerPrice, double requested, int deviation) {
 		Trade trade = openTrades.get(ticket.value());
 		if (trade == null || !trade.cmd.isMarket()) {
 			return TradeResult.refused(ReturnCode.INVALID_DATA);
@@ -544,6 +557,10 @@ public final class TradeEngine {
 					|| (rest > 0 && (volume < security.lotMin() || rest < security.lotMin()))) {
 				code = ReturnCode.TRADE_BAD_VOLUME;
 			}
+		}
+		if (code == ReturnCode.OK && Double.isNaN(dealerPrice)
+				&& requotes(symbol, requested, symbol.closePrice(trade.isBuy()), deviation)) {
+			code = ReturnCode.TRADE_REQUOTE;
 		}
 		if (code != ReturnCode.OK) {
 			return TradeResult.refused(code);
@@ -966,7 +983,11 @@ public final class TradeEngine {
 		return symbol.hasQuote ? ReturnCode.OK : ReturnCode.TRADE_OFFQUOTES;
 	}
 
-	private ReturnCode checkOpen(Account account, SymbolState symbol, OpenOrder order) {
+	/**
+	 * @param atMarket the fill is the market's price, so the symbol's execution mode applies; false for
+	 *     the dealer's explicit price, which is the fill whatever the mode
+	 */
+	private ReturnCode checkOpen(Account account, SymbolState symbol, OpenOrder order, boolean atMarket) {
 		GroupConfig group = account.group.config;
 		GroupConfig.Security security = group.security(symbol.config.type());
 		if (!security.trade()) {
@@ -1008,11 +1029,29 @@ public final class TradeEngine {
 			}
 			return code;
 		}
-		if (order.price() > 0 && Math.abs(order.price() - symbol.openPrice(buy))
-				> order.deviation() * symbol.point + symbol.point / 10) {
-			return ReturnCode.TRADE_REQUOTE;
+		if (atMarket) {
+			if (symbol.config.execution() == SymbolConfig.Execution.MARKET && (sl != 0 || tp != 0)) {
+				return ReturnCode.TRADE_BAD_STOPS;
+			}
+			if (requotes(symbol, order.price(), symbol.openPrice(buy), order.deviation())) {
+				return ReturnCode.TRADE_REQUOTE;
+			}
 		}
 		return OrderRules.checkPositionStops(symbol, buy, sl, tp);
+	}
+
+	/**
+	 * Whether a client's {@code requested} price (0: any) is too far from the {@code market} price
+	 * it would fill at, under the symbol's execution mode; see {@link SymbolConfig.Execution}.
+	 */
+	private static boolean requotes(SymbolState symbol, double requested, double market, int deviation) {
+		int allowed = switch (symbol.config.execution()) {
+			case MARKET -> -1;
+			case INSTANT -> deviation;
+			case REQUEST -> 0;
+		};
+		// A tenth of a point absorbs the binary representation of prices that are equal to the digit.
+		return allowed >= 0 && requested > 0 && Math.abs(requested - market) > allowed * symbol.point + symbol.point / 10;
 	}
 
 	private ReturnCode checkExpiration(Account account, long expiration) {

@@ -59,6 +59,9 @@ abstract sealed class EngineAccess implements AutoCloseable {
 
 		TradeResult close(Ticket ticket, int volume);
 
+		/** A client's close at the price it saw, checked as the symbol's execution mode says. */
+		TradeResult close(Ticket ticket, int volume, double price, int deviation);
+
 		TradeResult delete(Ticket ticket);
 
 		TradeResult activate(Ticket ticket);
@@ -286,6 +289,11 @@ abstract sealed class EngineAccess implements AutoCloseable {
 		}
 
 		@Override
+		public TradeResult close(Ticket ticket, int volume, double price, int deviation) {
+			return engine.close(ticket, volume, price, deviation);
+		}
+
+		@Override
 		public TradeResult delete(Ticket ticket) {
 			return engine.delete(ticket);
 		}
@@ -440,6 +448,11 @@ abstract sealed class EngineAccess implements AutoCloseable {
 		@Override
 		public TradeResult close(Ticket ticket, int volume) {
 			return tx.close(ticket, volume);
+		}
+
+		@Override
+		public TradeResult close(Ticket ticket, int volume, double price, int deviation) {
+			return tx.close(ticket, volume, price, deviation);
 		}
 
 		@Override

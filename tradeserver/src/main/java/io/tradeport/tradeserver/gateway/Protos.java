@@ -308,7 +308,8 @@ final class Protos {
 			.setSwapLong(s.swapLong())
 			.setSwapShort(s.swapShort())
 			.setSwapRollover3Days(s.tripleSwapDay().getValue())
-			.setSwapOpenPrice(s.swapOpenPrice());
+			.setSwapOpenPrice(s.swapOpenPrice())
+			.setExecutionMode(io.tradeport.gateway.v1.ExecutionMode.forNumber(s.execution().ordinal() + 1));
 		for (DayOfWeek day : DayOfWeek.values()) {
 			List<TradeSessions.Window> windows = s.sessions().days().get(day);
 			DaySessions.Builder sessions = DaySessions.newBuilder().setDayOfWeek(day.getValue());
@@ -360,7 +361,13 @@ final class Protos {
 			.tripleSwapDay(s.getSwapRollover3Days() == 0 ? DayOfWeek.WEDNESDAY : DayOfWeek.of(s.getSwapRollover3Days()))
 			.swapOpenPrice(s.getSwapOpenPrice())
 			.sessions(sessions)
+			.execution(execution(s.getExecutionModeValue()))
 			.build();
+	}
+
+	/** Unset (a client older than protocol 1.2) is instant execution, what every symbol was before. */
+	private static SymbolConfig.Execution execution(int mode) {
+		return mode == 0 ? SymbolConfig.Execution.INSTANT : pick(SymbolConfig.Execution.values(), mode - 1);
 	}
 
 	// ---------------------------------------------------------------- managers and plugins

@@ -29,7 +29,7 @@ sealed interface Command<T> {
 	List<Class<? extends Command<?>>> TYPES = List.of(PutGroup.class, PutSymbol.class, PutAccount.class, Balance.class,
 			Credit.class, Open.class, Modify.class, Close.class, Delete.class, Tick.class, Timers.class, RemoveAccount.class,
 			RemoveGroup.class, Activate.class, FixBalance.class, ModifyRecord.class,
-			OpenAt.class, CloseAt.class, CloseBy.class, CloseAll.class, RemoveSymbol.class);
+			OpenAt.class, CloseAt.class, CloseBy.class, CloseAll.class, RemoveSymbol.class, CloseRequested.class);
 
 	T apply(TradeEngine engine);
 
@@ -93,6 +93,14 @@ sealed interface Command<T> {
 		@Override
 		public TradeResult apply(TradeEngine engine) {
 			return volume == 0 ? engine.close(ticket) : engine.close(ticket, volume);
+		}
+	}
+
+	/** A client's close at the price it saw, checked as the symbol's execution mode says. */
+	record CloseRequested(Ticket ticket, int volume, double price, int deviation) implements Command<TradeResult> {
+		@Override
+		public TradeResult apply(TradeEngine engine) {
+			return engine.close(ticket, volume, price, deviation);
 		}
 	}
 

@@ -345,6 +345,11 @@ public final class DurableEngine implements AutoCloseable {
 			return apply(new Command.Close(ticket, volume));
 		}
 
+		/** A client's close at the price it saw ({@link TradeEngine#close(Ticket, int, double, int)}). */
+		public TradeResult close(Ticket ticket, int volume, double price, int deviation) {
+			return apply(new Command.CloseRequested(ticket, volume, price, deviation));
+		}
+
 		public TradeResult delete(Ticket ticket) {
 			return apply(new Command.Delete(ticket));
 		}

@@ -29,8 +29,8 @@ class ServerCommandsTests {
 	}
 
 	@Test
-	void theServerAnnouncesProtocol1Point1() {
-		assertThat(gateway.anonymous().getServerInfo(GetServerInfoRequest.getDefaultInstance()).getProtocolVersion()).isEqualTo("1.1");
+	void theServerAnnouncesProtocol1Point2() {
+		assertThat(gateway.anonymous().getServerInfo(GetServerInfoRequest.getDefaultInstance()).getProtocolVersion()).isEqualTo("1.2");
 	}
 
 	@Test
