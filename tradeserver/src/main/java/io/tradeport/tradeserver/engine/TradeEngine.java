@@ -53,6 +53,7 @@ public final class TradeEngine {
 	private final PriorityQueue<Trade> expirations = new PriorityQueue<>(
 			(a, b) -> Long.compare(a.expiration, b.expiration));
 
+	private MarketHolidays holidays = MarketHolidays.NONE;
 	private int nextTicket;
 	private long tickSequence;
 	private Instant nextEndOfDay;
@@ -191,7 +192,20 @@ public final class TradeEngine {
 		return ReturnCode.OK;
 	}
 
+	/**
+	 * Replaces the holidays: on them trading in the symbols they name is refused as MARKET_CLOSED,
+	 * like outside the symbol's sessions. Open positions stay; SL/TP and stop-out still act on
+	 * quotes that arrive.
+	 */
+	public void putHolidays(List<MarketHoliday> holidays) {
+		this.holidays = MarketHolidays.of(holidays);
+	}
+
 	// ---------------------------------------------------------------- queries
+
+	public MarketHolidays holidays() {
+		return holidays;
+	}
 
 	public Optional<AccountState> account(Login login) {
 		Account account = accounts.get(login.value());
@@ -280,7 +294,7 @@ public final class TradeEngine {
 					a.dayCredit, a.dayClosed, a.orders.stream().map(Trade::toRecord).toList(), a.history));
 		}
 		List<Quote> quotes = symbolList.stream().filter(s -> s.hasQuote).map(SymbolState::quote).toList();
-		return new EngineState(nextTicket, nextEndOfDay, groups(), symbols(), quotes, images);
+		return new EngineState(nextTicket, nextEndOfDay, groups(), symbols(), quotes, images, holidays.list());
 	}
 
 	/**
@@ -335,6 +349,7 @@ public final class TradeEngine {
 		}
 		engine.nextTicket = state.nextTicket();
 		engine.nextEndOfDay = state.nextEndOfDay();
+		engine.putHolidays(state.holidays());
 		engine.listener = listener;
 		return engine;
 	}
@@ -977,7 +992,8 @@ public final class TradeEngine {
 		if (mode == TradeMode.DISABLED || (opening && mode == TradeMode.CLOSE_ONLY)) {
 			return ReturnCode.TRADE_DISABLE;
 		}
-		if (!symbol.config.sessions().isOpen(serverTime())) {
+		LocalDateTime now = serverTime();
+		if (!symbol.config.sessions().isOpen(now) || holidays.isClosed(symbol.name, now)) {
 			return ReturnCode.TRADE_MARKET_CLOSED;
 		}
 		return symbol.hasQuote ? ReturnCode.OK : ReturnCode.TRADE_OFFQUOTES;

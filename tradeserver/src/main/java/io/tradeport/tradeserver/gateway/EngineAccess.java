@@ -15,6 +15,7 @@ import io.tradeport.tradeserver.engine.AccountState;
 import io.tradeport.tradeserver.engine.EngineThread;
 import io.tradeport.tradeserver.engine.GroupConfig;
 import io.tradeport.tradeserver.engine.Login;
+import io.tradeport.tradeserver.engine.MarketHoliday;
 import io.tradeport.tradeserver.engine.ModifyOrder;
 import io.tradeport.tradeserver.engine.OpenOrder;
 import io.tradeport.tradeserver.engine.Quote;
@@ -46,6 +47,8 @@ abstract sealed class EngineAccess implements AutoCloseable {
 		void putGroup(GroupConfig config);
 
 		void putSymbol(SymbolConfig config);
+
+		void putHolidays(List<MarketHoliday> holidays);
 
 		AccountState putAccount(AccountConfig config);
 
@@ -259,6 +262,11 @@ abstract sealed class EngineAccess implements AutoCloseable {
 		}
 
 		@Override
+		public void putHolidays(List<MarketHoliday> holidays) {
+			engine.putHolidays(holidays);
+		}
+
+		@Override
 		public AccountState putAccount(AccountConfig config) {
 			return engine.putAccount(config);
 		}
@@ -418,6 +426,11 @@ abstract sealed class EngineAccess implements AutoCloseable {
 		@Override
 		public void putSymbol(SymbolConfig config) {
 			tx.putSymbol(config);
+		}
+
+		@Override
+		public void putHolidays(List<MarketHoliday> holidays) {
+			tx.putHolidays(holidays);
 		}
 
 		@Override

@@ -193,6 +193,11 @@ public final class TradeServer implements AutoCloseable {
 			boolean fresh = engine.isEmpty();
 			seed(context, stores.isNew(), fresh);
 			stores.seeded();
+			// The section is the source: after a crash between its write and the engine's, the engine follows it.
+			context.write(w -> {
+				context.applyHolidays(w);
+				return null;
+			});
 			if (replicator != null) {
 				engine.startReplication(replicator);
 				server.attached.push(replicator);
@@ -299,7 +304,8 @@ public final class TradeServer implements AutoCloseable {
 		if (instruments.isEmpty()) {
 			return;
 		}
-		PriceFeed feed = new PriceFeed(instruments, context.zone, context.clock.millis(), context.clock.instant());
+		PriceFeed feed = new PriceFeed(instruments, context.zone, context.clock.millis(), context.clock.instant(),
+				context.holidays::get);
 		attached.push(FeedDriver.start(feed, context.clock, Duration.ofMillis(100),
 				tick -> engine.tick(tick.symbol(), tick.bid(), tick.ask())));
 	}

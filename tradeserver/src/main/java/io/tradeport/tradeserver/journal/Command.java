@@ -6,6 +6,7 @@ import io.tradeport.tradeserver.engine.AccountConfig;
 import io.tradeport.tradeserver.engine.AccountState;
 import io.tradeport.tradeserver.engine.GroupConfig;
 import io.tradeport.tradeserver.engine.Login;
+import io.tradeport.tradeserver.engine.MarketHoliday;
 import io.tradeport.tradeserver.engine.ModifyOrder;
 import io.tradeport.tradeserver.engine.OpenOrder;
 import io.tradeport.tradeserver.engine.ReturnCode;
@@ -29,7 +30,8 @@ sealed interface Command<T> {
 	List<Class<? extends Command<?>>> TYPES = List.of(PutGroup.class, PutSymbol.class, PutAccount.class, Balance.class,
 			Credit.class, Open.class, Modify.class, Close.class, Delete.class, Tick.class, Timers.class, RemoveAccount.class,
 			RemoveGroup.class, Activate.class, FixBalance.class, ModifyRecord.class,
-			OpenAt.class, CloseAt.class, CloseBy.class, CloseAll.class, RemoveSymbol.class, CloseRequested.class);
+			OpenAt.class, CloseAt.class, CloseBy.class, CloseAll.class, RemoveSymbol.class, CloseRequested.class,
+			PutHolidays.class);
 
 	T apply(TradeEngine engine);
 
@@ -49,6 +51,15 @@ sealed interface Command<T> {
 		@Override
 		public Boolean apply(TradeEngine engine) {
 			engine.putSymbol(config);
+			return true;
+		}
+	}
+
+	/** The HOLIDAYS section as the engine applies it; journaled so replay refuses what was refused. */
+	record PutHolidays(List<MarketHoliday> holidays) implements Command<Boolean> {
+		@Override
+		public Boolean apply(TradeEngine engine) {
+			engine.putHolidays(holidays);
 			return true;
 		}
 	}

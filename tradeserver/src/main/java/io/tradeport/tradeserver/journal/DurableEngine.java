@@ -31,6 +31,7 @@ import io.tradeport.tradeserver.engine.EngineThread;
 import io.tradeport.tradeserver.engine.GroupConfig;
 import io.tradeport.tradeserver.engine.Login;
 import io.tradeport.tradeserver.engine.MarginLevel;
+import io.tradeport.tradeserver.engine.MarketHoliday;
 import io.tradeport.tradeserver.engine.ModifyOrder;
 import io.tradeport.tradeserver.engine.OpenOrder;
 import io.tradeport.tradeserver.engine.Quote;
@@ -315,6 +316,10 @@ public final class DurableEngine implements AutoCloseable {
 
 		public void putSymbol(SymbolConfig config) {
 			apply(new Command.PutSymbol(config));
+		}
+
+		public void putHolidays(List<MarketHoliday> holidays) {
+			apply(new Command.PutHolidays(holidays));
 		}
 
 		public AccountState putAccount(AccountConfig config) {

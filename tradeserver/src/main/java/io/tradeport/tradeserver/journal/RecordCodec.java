@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
+import io.tradeport.tradeserver.engine.EngineState;
 import io.tradeport.tradeserver.engine.SymbolConfig;
 
 /**
@@ -48,7 +49,8 @@ final class RecordCodec {
 
 	/** Components added after format 1, by record type and component name. */
 	private static final Map<Class<?>, Map<String, Added>> ADDED = Map.of(
-			SymbolConfig.class, Map.of("execution", new Added(2, SymbolConfig.Execution.INSTANT)));
+			SymbolConfig.class, Map.of("execution", new Added(2, SymbolConfig.Execution.INSTANT)),
+			EngineState.class, Map.of("holidays", new Added(2, List.of())));
 
 	private record Shape(RecordComponent[] components, Method[] accessors, Constructor<?> constructor) {
 	}

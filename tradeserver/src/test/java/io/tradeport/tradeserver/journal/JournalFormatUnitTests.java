@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import io.tradeport.tradeserver.engine.AccountConfig;
 import io.tradeport.tradeserver.engine.GroupConfig;
 import io.tradeport.tradeserver.engine.Login;
+import io.tradeport.tradeserver.engine.MarketHoliday;
 import io.tradeport.tradeserver.engine.ModifyOrder;
 import io.tradeport.tradeserver.engine.OpenOrder;
 import io.tradeport.tradeserver.engine.SymbolConfig;
@@ -57,7 +58,9 @@ class JournalFormatUnitTests {
 			new Command.CloseAll(Login.of(1001), "EURUSD"),
 			new Command.RemoveSymbol("EURJPY"),
 			new Command.PutSymbol(SymbolConfig.forex("GBPUSD", 5).execution(SymbolConfig.Execution.MARKET).build()),
-			new Command.CloseRequested(Ticket.of(7), 10, 1.10002, 5));
+			new Command.CloseRequested(Ticket.of(7), 10, 1.10002, 5),
+			new Command.PutHolidays(List.of(MarketHoliday.allDay(2026, 12, 25),
+				new MarketHoliday(0, 1, 1, 0, 720, "EUR*,!EURJPY"))));
 
 	private static byte[] journal(List<Command<?>> commands) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
