@@ -707,6 +707,28 @@ public final class TradeEngine {
 	}
 
 	/**
+	 * A dealer's TT_BR_ORDER_DELETE of an open position: it is removed as if it had never been
+	 * opened. Unlike a close nothing is booked: its profit, swaps and commission never reach the
+	 * balance and no history record is written. The account's margin and equity are recomputed
+	 * (which may bring a margin call or stop-out, as any change of the account's positions can).
+	 * A back-office correction, so the trade rules (sessions, freeze level, read-only) do not apply.
+	 * Pending orders are deleted with {@link #delete}.
+	 */
+	public TradeResult deletePosition(Ticket ticket) {
+		Trade trade = openTrades.get(ticket.value());
+		if (trade == null || !trade.cmd.isMarket()) {
+			return TradeResult.refused(ReturnCode.INVALID_DATA);
+		}
+		Account account = trade.account;
+		TradeRecord record = trade.toRecord();
+		removeOrder(trade);
+		listener.tradeDeleted(record);
+		settle(account);
+		listener.accountChanged(account.toState());
+		return TradeResult.ok(ticket);
+	}
+
+	/**
 	 * Activates a pending order now, at its order price, as a dealer's TT_BR_ORDER_ACTIVATE. An
 	 * order the account cannot cover is refused with NO_MONEY and stays pending.
 	 */

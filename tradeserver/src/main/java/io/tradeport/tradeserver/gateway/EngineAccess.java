@@ -69,6 +69,8 @@ abstract sealed class EngineAccess implements AutoCloseable {
 
 		TradeResult activate(Ticket ticket);
 
+		TradeResult deletePosition(Ticket ticket);
+
 		TradeResult fixBalance(Login login);
 
 		TradeResult openAt(OpenOrder order, double price);
@@ -312,6 +314,11 @@ abstract sealed class EngineAccess implements AutoCloseable {
 		}
 
 		@Override
+		public TradeResult deletePosition(Ticket ticket) {
+			return engine.deletePosition(ticket);
+		}
+
+		@Override
 		public TradeResult fixBalance(Login login) {
 			return engine.fixBalance(login);
 		}
@@ -476,6 +483,11 @@ abstract sealed class EngineAccess implements AutoCloseable {
 		@Override
 		public TradeResult activate(Ticket ticket) {
 			return tx.activate(ticket);
+		}
+
+		@Override
+		public TradeResult deletePosition(Ticket ticket) {
+			return tx.deletePosition(ticket);
 		}
 
 		@Override

@@ -199,7 +199,11 @@ final class TradingService extends TradingGrpc.TradingImplBase {
 			case TT_ORDER_DELETE, TT_BR_ORDER_DELETE -> {
 				TradeRecord trade = openOrder(e, r.getOrder(), mine);
 				if (!trade.cmd().isPending()) {
-					throw MtException.notSupported("deleting an open position (without closing it) is not supported; close it instead");
+					if (r.getType() == io.tradeport.gateway.v1.TransactionType.TT_ORDER_DELETE) {
+						throw MtException.of(Ret.INVALID_DATA, "a client deletes pending orders only; close the position instead");
+					}
+					// The dealer's delete of a position removes it without closing it: nothing is booked.
+					return w.deletePosition(trade.ticket());
 				}
 				return w.delete(trade.ticket());
 			}

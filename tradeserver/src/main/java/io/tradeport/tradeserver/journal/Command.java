@@ -31,7 +31,7 @@ sealed interface Command<T> {
 			Credit.class, Open.class, Modify.class, Close.class, Delete.class, Tick.class, Timers.class, RemoveAccount.class,
 			RemoveGroup.class, Activate.class, FixBalance.class, ModifyRecord.class,
 			OpenAt.class, CloseAt.class, CloseBy.class, CloseAll.class, RemoveSymbol.class, CloseRequested.class,
-			PutHolidays.class);
+			PutHolidays.class, DeletePosition.class);
 
 	T apply(TradeEngine engine);
 
@@ -151,6 +151,14 @@ sealed interface Command<T> {
 		@Override
 		public ReturnCode apply(TradeEngine engine) {
 			return engine.removeGroup(name);
+		}
+	}
+
+	/** A dealer's TT_BR_ORDER_DELETE of an open position: removed without closing, nothing booked. */
+	record DeletePosition(Ticket ticket) implements Command<TradeResult> {
+		@Override
+		public TradeResult apply(TradeEngine engine) {
+			return engine.deletePosition(ticket);
 		}
 	}
 

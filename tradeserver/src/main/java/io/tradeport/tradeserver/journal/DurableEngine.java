@@ -363,6 +363,10 @@ public final class DurableEngine implements AutoCloseable {
 			return apply(new Command.Activate(ticket));
 		}
 
+		public TradeResult deletePosition(Ticket ticket) {
+			return apply(new Command.DeletePosition(ticket));
+		}
+
 		public ReturnCode removeSymbol(String name) {
 			return apply(new Command.RemoveSymbol(name));
 		}
@@ -619,6 +623,11 @@ public final class DurableEngine implements AutoCloseable {
 		@Override
 		public void tradeClosed(TradeRecord trade) {
 			guard(() -> delegate.tradeClosed(trade));
+		}
+
+		@Override
+		public void tradeDeleted(TradeRecord trade) {
+			guard(() -> delegate.tradeDeleted(trade));
 		}
 
 		@Override

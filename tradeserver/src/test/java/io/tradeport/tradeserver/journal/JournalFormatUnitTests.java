@@ -60,7 +60,8 @@ class JournalFormatUnitTests {
 			new Command.PutSymbol(SymbolConfig.forex("GBPUSD", 5).execution(SymbolConfig.Execution.MARKET).build()),
 			new Command.CloseRequested(Ticket.of(7), 10, 1.10002, 5),
 			new Command.PutHolidays(List.of(MarketHoliday.allDay(2026, 12, 25),
-				new MarketHoliday(0, 1, 1, 0, 720, "EUR*,!EURJPY"))));
+				new MarketHoliday(0, 1, 1, 0, 720, "EUR*,!EURJPY"))),
+			new Command.DeletePosition(Ticket.of(11)));
 
 	private static byte[] journal(List<Command<?>> commands) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
