@@ -325,18 +325,7 @@ public final class TradeEngine {
 				account.history = new ArrayList<>(image.history());
 			}
 			for (TradeRecord r : image.openTrades()) {
-				Trade trade = new Trade(r.ticket().value(), account, engine.symbols.get(r.symbol()), r.cmd(), r.volume(),
-						r.comment(), r.magic());
-				trade.openTime = r.openTime().toEpochMilli();
-				trade.expiration = r.expiration() == null ? 0 : r.expiration().toEpochMilli();
-				trade.openPrice = r.openPrice();
-				trade.sl = r.sl();
-				trade.tp = r.tp();
-				trade.convRateOpen = r.convRateOpen();
-				trade.marginRate = r.marginRate();
-				trade.commission = r.commission();
-				trade.storage = r.storage();
-				trade.profit = r.profit();
+				Trade trade = trade(r, account, engine.symbols.get(r.symbol()));
 				engine.addOrder(account, trade);
 				if (trade.cmd.isPending() && trade.expiration != 0) {
 					engine.expirations.add(trade);
@@ -352,6 +341,22 @@ public final class TradeEngine {
 		engine.putHolidays(state.holidays());
 		engine.listener = listener;
 		return engine;
+	}
+
+	/** A live order exactly as {@code r} describes it: its ticket, times, prices, rates and money. */
+	private static Trade trade(TradeRecord r, Account account, SymbolState symbol) {
+		Trade trade = new Trade(r.ticket().value(), account, symbol, r.cmd(), r.volume(), r.comment(), r.magic());
+		trade.openTime = r.openTime().toEpochMilli();
+		trade.expiration = r.expiration() == null ? 0 : r.expiration().toEpochMilli();
+		trade.openPrice = r.openPrice();
+		trade.sl = r.sl();
+		trade.tp = r.tp();
+		trade.convRateOpen = r.convRateOpen();
+		trade.marginRate = r.marginRate();
+		trade.commission = r.commission();
+		trade.storage = r.storage();
+		trade.profit = r.profit();
+		return trade;
 	}
 
 	// ---------------------------------------------------------------- balance and credit
@@ -864,6 +869,154 @@ public final class TradeEngine {
 			}
 		}
 		return TradeResult.refused(ReturnCode.INVALID_DATA);
+	}
+
+	/**
+	 * MT4's BackupRestoreOrders for one record of an orders backup, an administrator's repair like
+	 * {@link #modifyRecord}: no trade rules, and the balance is never moved, so it stays the sum of
+	 * the history.
+	 * <ul>
+	 * <li>An order open now gets the backed-up open price, SL/TP, expiration, comment, magic,
+	 * commission and swaps back (same ticket, account, command and volume).
+	 * <li>A closed record present in the history is put back as backed up (same ticket, account,
+	 * command, volume, open and close time), like an admin edit of it.
+	 * <li>A pending order deleted since the backup is live again under its ticket (its "deleted"
+	 * record leaves the history); one whose expiration has passed is refused.
+	 * <li>An order the server no longer has at all (a position deleted without closing, a pending
+	 * order with its account) comes back under its old ticket, open price, rates and money; a
+	 * position needs a quote to be valued. Levels are checked afterwards, as after any change.
+	 * </ul>
+	 * Refused with INVALID_DATA: a position closed since the backup (its result is booked; re-enter it
+	 * with a dealer's open), a closed record the history no longer has (booking it again would count
+	 * it twice), balance and credit records that are gone, an unknown account or symbol, a ticket this
+	 * server never handed out. OK_NONE when the order already equals the backup.
+	 */
+	public TradeResult restoreOrder(TradeRecord backup) {
+		Account account = accounts.get(backup.login().value());
+		Ticket ticket = backup.ticket();
+		if (account == null || ticket.value() <= 0 || ticket.value() >= nextTicket) {
+			return TradeResult.refused(ReturnCode.INVALID_DATA);
+		}
+		Trade live = openTrades.get(ticket.value());
+		if (live != null) {
+			return restoreLive(live, account, backup);
+		}
+		List<TradeRecord> history = account.history;
+		for (int i = 0; i < history.size(); i++) {
+			TradeRecord current = history.get(i);
+			if (current.ticket().equals(ticket)) {
+				return restoreFromHistory(account, i, current, backup);
+			}
+		}
+		for (Account other : accountList) {
+			if (other != account && other.history.stream().anyMatch(t -> t.ticket().equals(ticket))) {
+				return TradeResult.refused(ReturnCode.INVALID_DATA); // the ticket belongs to another account
+			}
+		}
+		// Gone without a trace: deleted without closing, or with its account.
+		return backup.isOpen() ? recreate(account, backup) : TradeResult.refused(ReturnCode.INVALID_DATA);
+	}
+
+	private TradeResult restoreLive(Trade live, Account account, TradeRecord backup) {
+		if (live.account != account || !backup.isOpen() || live.cmd != backup.cmd() || live.volume != backup.volume()
+				|| !live.symbol.name.equals(backup.symbol()) || expired(backup)) {
+			return TradeResult.refused(ReturnCode.INVALID_DATA);
+		}
+		long expiration = backup.expiration() == null ? 0 : backup.expiration().toEpochMilli();
+		if (live.openPrice == backup.openPrice() && live.sl == backup.sl() && live.tp == backup.tp()
+				&& live.expiration == expiration && live.comment.equals(backup.comment()) && live.magic == backup.magic()
+				&& live.commission == backup.commission() && live.storage == backup.storage()) {
+			return new TradeResult(ReturnCode.OK_NONE, backup.ticket());
+		}
+		live.openPrice = backup.openPrice();
+		live.sl = backup.sl();
+		live.tp = backup.tp();
+		live.comment = truncate(backup.comment());
+		live.magic = backup.magic();
+		live.commission = backup.commission();
+		live.storage = backup.storage();
+		if (live.cmd.isPending() && expiration != live.expiration) {
+			expirations.remove(live);
+			live.expiration = expiration;
+			if (expiration != 0) {
+				expirations.add(live);
+			}
+		}
+		Valuation.recalcMargin(account);
+		Valuation.recalcProfit(account);
+		listener.tradeModified(live.toRecord());
+		checkLevels(account);
+		return TradeResult.ok(backup.ticket());
+	}
+
+	private TradeResult restoreFromHistory(Account account, int index, TradeRecord current, TradeRecord backup) {
+		if (!backup.isOpen()) {
+			if (current.cmd() != backup.cmd() || current.volume() != backup.volume() || !current.symbol().equals(backup.symbol())
+					|| !sameMillis(current.openTime(), backup.openTime()) || !sameMillis(current.closeTime(), backup.closeTime())) {
+				return TradeResult.refused(ReturnCode.INVALID_DATA);
+			}
+			// Backups keep milliseconds; the record keeps its own times, which the backup only rounds.
+			TradeRecord restored = new TradeRecord(backup.ticket(), backup.login(), backup.symbol(), backup.digits(), backup.cmd(),
+					backup.volume(), current.openTime(), backup.openPrice(), backup.sl(), backup.tp(), current.closeTime(),
+					current.expiration(), backup.closePrice(), backup.convRateOpen(), backup.convRateClose(), backup.commission(),
+					backup.storage(), backup.profit(), backup.marginRate(), backup.comment(), backup.magic());
+			if (current.equals(restored)) {
+				return new TradeResult(ReturnCode.OK_NONE, backup.ticket());
+			}
+			account.history.set(index, restored);
+			listener.tradeModified(restored);
+			return TradeResult.ok(backup.ticket());
+		}
+		// Only a deleted pending order comes back from the history: a closed position's result is booked.
+		if (!current.cmd().isPending() || current.cmd() != backup.cmd() || current.volume() != backup.volume()) {
+			return TradeResult.refused(ReturnCode.INVALID_DATA);
+		}
+		SymbolState symbol = symbols.get(backup.symbol());
+		if (symbol == null || expired(backup)) {
+			return TradeResult.refused(ReturnCode.INVALID_DATA);
+		}
+		account.history.remove(index);
+		Trade trade = trade(backup, account, symbol);
+		addOrder(account, trade);
+		if (trade.expiration != 0) {
+			expirations.add(trade);
+		}
+		listener.tradeOpened(trade.toRecord());
+		return TradeResult.ok(backup.ticket());
+	}
+
+	private TradeResult recreate(Account account, TradeRecord backup) {
+		SymbolState symbol = symbols.get(backup.symbol());
+		if (symbol == null || !(backup.cmd().isMarket() || backup.cmd().isPending()) || backup.volume() <= 0 || expired(backup)) {
+			return TradeResult.refused(ReturnCode.INVALID_DATA);
+		}
+		if (backup.cmd().isMarket() && (!symbol.hasQuote || symbol.profitConversion(account.group.currencyId) == null)) {
+			return TradeResult.refused(ReturnCode.TRADE_OFFQUOTES);
+		}
+		Trade trade = trade(backup, account, symbol);
+		addOrder(account, trade);
+		if (trade.cmd.isPending()) {
+			if (trade.expiration != 0) {
+				expirations.add(trade);
+			}
+			listener.tradeOpened(trade.toRecord());
+			return TradeResult.ok(backup.ticket());
+		}
+		Valuation.recalcMargin(account);
+		Valuation.recalcProfit(account);
+		listener.tradeOpened(trade.toRecord());
+		settle(account);
+		listener.accountChanged(account.toState());
+		return TradeResult.ok(backup.ticket());
+	}
+
+	private static boolean sameMillis(@Nullable Instant a, @Nullable Instant b) {
+		return a == null ? b == null : b != null && a.toEpochMilli() == b.toEpochMilli();
+	}
+
+	/** A pending order whose expiration has passed would only expire again at once. */
+	private boolean expired(TradeRecord order) {
+		return order.cmd().isPending() && order.expiration() != null && order.expiration().toEpochMilli() <= clock.millis();
 	}
 
 	private static boolean positiveOrNull(@Nullable Double price) {

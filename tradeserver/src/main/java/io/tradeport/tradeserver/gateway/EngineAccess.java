@@ -71,6 +71,8 @@ abstract sealed class EngineAccess implements AutoCloseable {
 
 		TradeResult deletePosition(Ticket ticket);
 
+		TradeResult restoreOrder(TradeRecord backup);
+
 		TradeResult fixBalance(Login login);
 
 		TradeResult openAt(OpenOrder order, double price);
@@ -319,6 +321,11 @@ abstract sealed class EngineAccess implements AutoCloseable {
 		}
 
 		@Override
+		public TradeResult restoreOrder(TradeRecord backup) {
+			return engine.restoreOrder(backup);
+		}
+
+		@Override
 		public TradeResult fixBalance(Login login) {
 			return engine.fixBalance(login);
 		}
@@ -488,6 +495,11 @@ abstract sealed class EngineAccess implements AutoCloseable {
 		@Override
 		public TradeResult deletePosition(Ticket ticket) {
 			return tx.deletePosition(ticket);
+		}
+
+		@Override
+		public TradeResult restoreOrder(TradeRecord backup) {
+			return tx.restoreOrder(backup);
 		}
 
 		@Override

@@ -34,9 +34,11 @@ import io.tradeport.tradeserver.config.UserDetails;
 import io.tradeport.tradeserver.engine.AccountState;
 import io.tradeport.tradeserver.engine.DailyReport;
 import io.tradeport.tradeserver.engine.GroupConfig;
+import io.tradeport.tradeserver.engine.Login;
 import io.tradeport.tradeserver.engine.MarginLevel;
 import io.tradeport.tradeserver.engine.Quote;
 import io.tradeport.tradeserver.engine.SymbolConfig;
+import io.tradeport.tradeserver.engine.Ticket;
 import io.tradeport.tradeserver.engine.TradeCommand;
 import io.tradeport.tradeserver.engine.TradeRecord;
 import io.tradeport.tradeserver.engine.TradeSessions;
@@ -138,6 +140,16 @@ final class Protos {
 			.setOpen(t.isOpen())
 			.setState(state(t))
 			.build();
+	}
+
+	/** The engine's record of a protocol trade, e.g. one read from an orders backup. */
+	static TradeRecord tradeRecord(Trade t) {
+		Instant openTime = instant(t.getOpenTime());
+		return new TradeRecord(Ticket.of(t.getOrder()), Login.of(t.getLogin()), t.getSymbol(), t.getDigits(),
+				command(t.getCmd()), t.getVolume(), openTime == null ? Instant.EPOCH : openTime, t.getOpenPrice(), t.getSl(),
+				t.getTp(), instant(t.getCloseTime()), instant(t.getExpiration()), t.getClosePrice(), t.getConvRateOpen(),
+				t.getConvRateClose(), t.getCommission(), t.getStorage(), t.getProfit(), t.getMarginRate(), t.getComment(),
+				t.getMagic());
 	}
 
 	/** The engine marks partial closes in the comments, as MT4 does; the state follows from them. */

@@ -152,13 +152,7 @@ final class ServerAdminService extends ServerAdminGrpc.ServerAdminImplBase {
 
 	@Override
 	public void restoreBackupOrders(RestoreBackupRequest request, StreamObserver<RestoreBackupReply> out) {
-		Calls.unary(out, () -> {
-			context.sessions.require(ManagerRight.ADMIN);
-			// An open order would have to come back as a position under its old ticket at its old price,
-			// bypassing margin, and a closed one would change a balance that is the sum of the history.
-			throw MtException.notSupported("restoring orders from a backup is not supported by the built-in server;"
-					+ " read them with GetBackupOrders and re-enter them with TradeTransaction or ModifyTradeRecord");
-		});
+		Calls.unary(out, () -> new BackupRestore(context).restoreOrders(context.sessions.require(ManagerRight.ADMIN), request));
 	}
 
 	@Override

@@ -13,6 +13,7 @@ import io.tradeport.tradeserver.engine.ReturnCode;
 import io.tradeport.tradeserver.engine.SymbolConfig;
 import io.tradeport.tradeserver.engine.Ticket;
 import io.tradeport.tradeserver.engine.TradeEngine;
+import io.tradeport.tradeserver.engine.TradeRecord;
 import io.tradeport.tradeserver.engine.TradeRecordUpdate;
 import io.tradeport.tradeserver.engine.TradeResult;
 
@@ -31,7 +32,7 @@ sealed interface Command<T> {
 			Credit.class, Open.class, Modify.class, Close.class, Delete.class, Tick.class, Timers.class, RemoveAccount.class,
 			RemoveGroup.class, Activate.class, FixBalance.class, ModifyRecord.class,
 			OpenAt.class, CloseAt.class, CloseBy.class, CloseAll.class, RemoveSymbol.class, CloseRequested.class,
-			PutHolidays.class, DeletePosition.class);
+			PutHolidays.class, DeletePosition.class, RestoreOrder.class);
 
 	T apply(TradeEngine engine);
 
@@ -159,6 +160,14 @@ sealed interface Command<T> {
 		@Override
 		public TradeResult apply(TradeEngine engine) {
 			return engine.deletePosition(ticket);
+		}
+	}
+
+	/** BackupRestoreOrders: one record of an orders backup put back. */
+	record RestoreOrder(TradeRecord backup) implements Command<TradeResult> {
+		@Override
+		public TradeResult apply(TradeEngine engine) {
+			return engine.restoreOrder(backup);
 		}
 	}
 

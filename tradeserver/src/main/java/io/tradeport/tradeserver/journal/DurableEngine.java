@@ -367,6 +367,10 @@ public final class DurableEngine implements AutoCloseable {
 			return apply(new Command.DeletePosition(ticket));
 		}
 
+		public TradeResult restoreOrder(TradeRecord backup) {
+			return apply(new Command.RestoreOrder(backup));
+		}
+
 		public ReturnCode removeSymbol(String name) {
 			return apply(new Command.RemoveSymbol(name));
 		}

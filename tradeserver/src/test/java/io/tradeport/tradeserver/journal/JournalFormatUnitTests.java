@@ -23,6 +23,7 @@ import io.tradeport.tradeserver.engine.OpenOrder;
 import io.tradeport.tradeserver.engine.SymbolConfig;
 import io.tradeport.tradeserver.engine.Ticket;
 import io.tradeport.tradeserver.engine.TradeCommand;
+import io.tradeport.tradeserver.engine.TradeRecord;
 import io.tradeport.tradeserver.engine.TradeSessions;
 
 class JournalFormatUnitTests {
@@ -61,7 +62,10 @@ class JournalFormatUnitTests {
 			new Command.CloseRequested(Ticket.of(7), 10, 1.10002, 5),
 			new Command.PutHolidays(List.of(MarketHoliday.allDay(2026, 12, 25),
 				new MarketHoliday(0, 1, 1, 0, 720, "EUR*,!EURJPY"))),
-			new Command.DeletePosition(Ticket.of(11)));
+			new Command.DeletePosition(Ticket.of(11)),
+			new Command.RestoreOrder(new TradeRecord(Ticket.of(12), Login.of(1001), "EURUSD", 5, TradeCommand.SELL_LIMIT, 30,
+				Instant.parse("2026-11-24T10:00:00.123Z"), 1.2345, 1.25, 1.2, null, Instant.parse("2026-11-30T10:00:00Z"), 0,
+				1, 0, 0, 0, 0, 1.1, "restored", 7)));
 
 	private static byte[] journal(List<Command<?>> commands) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
