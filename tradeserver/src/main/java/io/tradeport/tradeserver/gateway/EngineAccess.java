@@ -112,6 +112,9 @@ abstract sealed class EngineAccess implements AutoCloseable {
 	/** Expirations and end of day every {@code period}. */
 	abstract void startTimers(Duration period);
 
+	/** Stops what {@link #startTimers} started; commands already queued are not affected. */
+	abstract void stopTimers();
+
 	abstract void startReplication(ReportReplicator replicator);
 
 	/** True when the engine came up empty: no group yet, so a fresh data directory (or memory). */
@@ -235,6 +238,11 @@ abstract sealed class EngineAccess implements AutoCloseable {
 		@Override
 		void startTimers(Duration period) {
 			thread.startTimers(period);
+		}
+
+		@Override
+		void stopTimers() {
+			thread.stopTimers();
 		}
 
 		@Override
@@ -404,6 +412,11 @@ abstract sealed class EngineAccess implements AutoCloseable {
 		@Override
 		void startTimers(Duration period) {
 			engine.startTimers(period);
+		}
+
+		@Override
+		void stopTimers() {
+			engine.stopTimers();
 		}
 
 		@Override

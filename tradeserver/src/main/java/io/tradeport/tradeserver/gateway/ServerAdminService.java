@@ -177,8 +177,11 @@ final class ServerAdminService extends ServerAdminGrpc.ServerAdminImplBase {
 	public void runServerCommand(io.tradeport.gateway.v1.ServerCommandRequest request,
 			StreamObserver<io.tradeport.gateway.v1.ServerCommandReply> out) {
 		Calls.unary(out, () -> {
-			context.sessions.require(ManagerRight.ADMIN);
-			throw ServerCommands.refuse(request.getCommand());
+			ManagerAccount manager = context.sessions.require(ManagerRight.ADMIN);
+			io.tradeport.gateway.v1.ServerCommandReply reply = ServerCommands.run(context, request.getCommand());
+			context.journal.write(Journal.Type.STANDARD, Sessions.remoteAddress(), "'" + manager.login() + "': "
+					+ request.getCommand() + ": " + String.join("; ", reply.getLinesList()));
+			return reply;
 		});
 	}
 

@@ -40,6 +40,8 @@ final class ServerContext {
 	final Sessions sessions;
 	final Backups<User> userBackups;
 	final Backups<Trade> orderBackups;
+	/** Set by the running server once it has started. */
+	volatile Restarts restarts = Restarts.NONE;
 	/** The engine's holidays as last applied, for the price feed's thread. */
 	final AtomicReference<MarketHolidays> holidays = new AtomicReference<>(MarketHolidays.NONE);
 	private final List<DailyReport> dailyReports;

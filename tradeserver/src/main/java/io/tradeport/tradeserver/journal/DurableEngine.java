@@ -435,6 +435,17 @@ public final class DurableEngine implements AutoCloseable {
 		return applied(new Command.Timers());
 	}
 
+	/**
+	 * Stops the timer runs; a run already submitted still happens and is journaled. Commands are not
+	 * affected, and {@link #startTimers} may be called again.
+	 */
+	public synchronized void stopTimers() {
+		if (timers != null) {
+			timers.shutdownNow();
+			timers = null;
+		}
+	}
+
 	/** Runs {@link #processTimers} every {@code period}, for example every second. */
 	public synchronized void startTimers(Duration period) {
 		if (timers != null) {
