@@ -594,7 +594,8 @@ public final class TradeEngine {
 
 	/**
 	 * MT4's close-by (TT_ORDER_CLOSE_BY): two opposite positions of one account on one symbol
-	 * close against each other. Both are booked at the open price of {@code by}, so {@code ticket}
+	 * close against each other; in a FIFO group (close_fifo) each must be the oldest of its side
+	 * (150 PROHIBITED_BY_FIFO otherwise). Both are booked at the open price of {@code by}, so {@code ticket}
 	 * carries the result of the pair and {@code by} closes flat; that is the same total as closing
 	 * both at any one price, without paying the spread twice. The smaller volume closes fully;
 	 * the rest of the larger position stays open under a new ticket, as in a partial close.
@@ -610,6 +611,9 @@ public final class TradeEngine {
 		ReturnCode code = checkAccess(account);
 		if (code == ReturnCode.OK) {
 			code = checkMarket(trade.symbol, false);
+		}
+		if (code == ReturnCode.OK && account.group.config.closeFifo() && (hasOlderOnItsSide(trade) || hasOlderOnItsSide(opposite))) {
+			code = ReturnCode.TRADE_PROHIBITED_BY_FIFO;
 		}
 		if (code != ReturnCode.OK) {
 			return TradeResult.refused(code);
@@ -678,6 +682,16 @@ public final class TradeEngine {
 		int oppositeTicket = opposite.ticket;
 		closePosition(trade, volume, price, CLOSE_HEDGE + oppositeTicket);
 		closePosition(opposite, volume, price, CLOSE_HEDGE + tradeTicket);
+	}
+
+	/**
+	 * Close-by under FIFO: each of the pair must be the oldest position of its side on the symbol.
+	 * Closing the oldest buy against the oldest sell closes the oldest position of all with them, so
+	 * the order of closes stays first in, first out; close-all pairs them that way by construction.
+	 */
+	private static boolean hasOlderOnItsSide(Trade trade) {
+		Trade oldest = oldest(trade.account, trade.symbol, trade.isBuy());
+		return oldest != trade;
 	}
 
 	/**
