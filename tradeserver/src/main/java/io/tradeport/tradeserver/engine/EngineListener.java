@@ -29,6 +29,14 @@ public interface EngineListener {
 	default void tradeClosed(TradeRecord trade) {
 	}
 
+	/**
+	 * A dealer deleted a position without closing it (TT_BR_ORDER_DELETE): it is gone as if it had
+	 * never been opened, and nothing was booked (no history record, balance unchanged). The record is
+	 * the position as it was when deleted.
+	 */
+	default void tradeDeleted(TradeRecord trade) {
+	}
+
 	/** Balance, credit or account settings changed. */
 	default void accountChanged(AccountState account) {
 	}

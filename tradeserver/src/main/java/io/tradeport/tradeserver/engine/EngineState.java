@@ -12,6 +12,7 @@ import java.util.List;
  *
  * @param symbols in the engine's order, which decides cross-rate resolution
  * @param accounts in the engine's order
+ * @param holidays as last put, in their configuration order
  */
 public record EngineState(
 		int nextTicket,
@@ -19,9 +20,11 @@ public record EngineState(
 		List<GroupConfig> groups,
 		List<SymbolConfig> symbols,
 		List<Quote> quotes,
-		List<AccountImage> accounts) {
+		List<AccountImage> accounts,
+		List<MarketHoliday> holidays) {
 
 	public EngineState {
+		holidays = List.copyOf(holidays);
 		groups = List.copyOf(groups);
 		symbols = List.copyOf(symbols);
 		quotes = List.copyOf(quotes);

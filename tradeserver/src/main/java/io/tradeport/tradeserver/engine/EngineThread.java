@@ -4,9 +4,12 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The single writer: one platform thread that owns a {@link TradeEngine}. Commands, ticks and
@@ -17,6 +20,7 @@ public final class EngineThread implements AutoCloseable {
 
 	private final TradeEngine engine;
 	private final ScheduledExecutorService executor;
+	private @Nullable ScheduledFuture<?> timers;
 
 	public EngineThread(TradeEngine engine, String name) {
 		this.engine = engine;
@@ -40,8 +44,11 @@ public final class EngineThread implements AutoCloseable {
 	 * Calls {@link TradeEngine#processTimers()} every {@code period} (expirations, end of day),
 	 * interleaved with the queued commands.
 	 */
-	public void startTimers(Duration period) {
-		executor.scheduleAtFixedRate(() -> {
+	public synchronized void startTimers(Duration period) {
+		if (timers != null) {
+			throw new IllegalStateException("timers already started");
+		}
+		timers = executor.scheduleAtFixedRate(() -> {
 			try {
 				engine.processTimers();
 			}
@@ -51,6 +58,17 @@ public final class EngineThread implements AutoCloseable {
 				current.getUncaughtExceptionHandler().uncaughtException(current, ex);
 			}
 		}, period.toNanos(), period.toNanos(), TimeUnit.NANOSECONDS);
+	}
+
+	/**
+	 * Stops the timer runs; a run already queued still happens. Queued commands are not affected,
+	 * and {@link #startTimers} may be called again.
+	 */
+	public synchronized void stopTimers() {
+		if (timers != null) {
+			timers.cancel(false);
+			timers = null;
+		}
 	}
 
 	/** Stops accepting work and waits for the queued commands to finish. */

@@ -5,13 +5,14 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Request to open a position or place a pending order (TradeTransInfo for TT_ORDER_IE_OPEN and
- * TT_ORDER_PENDING_OPEN).
+ * Request to open a position or place a pending order (TradeTransInfo for TT_ORDER_IE_OPEN, TT_ORDER_REQ_OPEN,
+ * TT_ORDER_MK_OPEN and TT_ORDER_PENDING_OPEN).
  *
  * @param volume in 1/100 lot
  * @param price pending orders: the order price. Market orders: the price the client saw, checked
- *     against {@code deviation} as in instant execution; 0 accepts the current price
- * @param deviation allowed slippage of a market order's price, in points
+ *     as the symbol's {@link SymbolConfig.Execution} says (ignored in market execution); 0 accepts
+ *     the current price
+ * @param deviation allowed slippage of a market order's price in instant execution, in points
  * @param expiration pending orders only; null is good-till-cancelled
  */
 public record OpenOrder(

@@ -20,6 +20,7 @@ import java.time.DayOfWeek;
  * @param tripleSwapDay trading day whose rollover is charged three times; a {@link DayOfWeek}
  *     rather than MT4's integer because the Manager and Server API headers disagree on its base
  * @param swapOpenPrice interest swaps use the open price instead of the current price
+ * @param execution how market orders are filled (ConSymbol.exemode)
  */
 public record SymbolConfig(
 		String name,
@@ -47,7 +48,8 @@ public record SymbolConfig(
 		double swapShort,
 		DayOfWeek tripleSwapDay,
 		boolean swapOpenPrice,
-		TradeSessions sessions) {
+		TradeSessions sessions,
+		Execution execution) {
 
 	public SymbolConfig {
 		if (digits < 0 || digits > 8) {
@@ -58,6 +60,9 @@ public record SymbolConfig(
 		}
 		if (marginDivider <= 0) {
 			throw new IllegalArgumentException("margin divider must be positive");
+		}
+		if (execution == null) {
+			throw new IllegalArgumentException(name + ": an execution mode is required");
 		}
 		if ((profitMode == ProfitMode.FUTURES || marginMode == MarginMode.CFD_INDEX) && (tickSize <= 0 || tickValue <= 0)) {
 			throw new IllegalArgumentException(name + ": tick value and size are required by its calc mode");
@@ -109,6 +114,7 @@ public record SymbolConfig(
 		b.tripleSwapDay = tripleSwapDay;
 		b.swapOpenPrice = swapOpenPrice;
 		b.sessions = sessions;
+		b.execution = execution;
 		return b;
 	}
 
@@ -120,6 +126,20 @@ public record SymbolConfig(
 
 	/** ConSymbol.trade. */
 	public enum TradeMode { DISABLED, CLOSE_ONLY, FULL }
+
+	/**
+	 * ConSymbol.exemode, in MT4's numbering order (EXE_REQUEST, EXE_INSTANT, EXE_MARKET).
+	 * <ul>
+	 * <li>INSTANT: the order fills at the price the client saw, within its deviation; a larger move is a
+	 * requote (138).
+	 * <li>REQUEST: the client asked for a quote and fills only at it; the built-in server is the dealer
+	 * and confirms automatically, so a price that has moved since the quote is a requote, with no deviation.
+	 * <li>MARKET: the order fills at the current price whatever the client asked for. SL and TP
+	 * cannot be given with the opening request (130), because the fill price is unknown when it is
+	 * sent; the client sets them with a modify afterwards, as MT4 terminals do.
+	 * </ul>
+	 */
+	public enum Execution { REQUEST, INSTANT, MARKET }
 
 	/** ConSymbol.swap_type, in MT4's numbering order; BASE_CURRENCY is MT4's "dollars". */
 	public enum SwapType { POINTS, BASE_CURRENCY, INTEREST, MARGIN_CURRENCY }
@@ -153,6 +173,7 @@ public record SymbolConfig(
 		private DayOfWeek tripleSwapDay = DayOfWeek.WEDNESDAY;
 		private boolean swapOpenPrice;
 		private TradeSessions sessions = TradeSessions.ALWAYS;
+		private Execution execution = Execution.INSTANT;
 
 		private Builder(String name) {
 			this.name = name;
@@ -192,12 +213,13 @@ public record SymbolConfig(
 		public Builder tripleSwapDay(DayOfWeek tripleSwapDay) { this.tripleSwapDay = tripleSwapDay; return this; }
 		public Builder swapOpenPrice(boolean swapOpenPrice) { this.swapOpenPrice = swapOpenPrice; return this; }
 		public Builder sessions(TradeSessions sessions) { this.sessions = sessions; return this; }
+		public Builder execution(Execution execution) { this.execution = execution; return this; }
 
 		public SymbolConfig build() {
 			return new SymbolConfig(name, type, digits, contractSize, profitMode, marginMode, marginCurrency,
 					profitCurrency, tickValue, tickSize, marginInitial, marginMaintenance, marginHedged, marginDivider,
 					spread, stopsLevel, freezeLevel, tradeMode, longOnly, swapEnabled, swapType, swapLong, swapShort,
-					tripleSwapDay, swapOpenPrice, sessions);
+					tripleSwapDay, swapOpenPrice, sessions, execution);
 		}
 	}
 }

@@ -53,6 +53,7 @@ public final class TradeEngine {
 	private final PriorityQueue<Trade> expirations = new PriorityQueue<>(
 			(a, b) -> Long.compare(a.expiration, b.expiration));
 
+	private MarketHolidays holidays = MarketHolidays.NONE;
 	private int nextTicket;
 	private long tickSequence;
 	private Instant nextEndOfDay;
@@ -191,7 +192,20 @@ public final class TradeEngine {
 		return ReturnCode.OK;
 	}
 
+	/**
+	 * Replaces the holidays: on them trading in the symbols they name is refused as MARKET_CLOSED,
+	 * like outside the symbol's sessions. Open positions stay; SL/TP and stop-out still act on
+	 * quotes that arrive.
+	 */
+	public void putHolidays(List<MarketHoliday> holidays) {
+		this.holidays = MarketHolidays.of(holidays);
+	}
+
 	// ---------------------------------------------------------------- queries
+
+	public MarketHolidays holidays() {
+		return holidays;
+	}
 
 	public Optional<AccountState> account(Login login) {
 		Account account = accounts.get(login.value());
@@ -280,7 +294,7 @@ public final class TradeEngine {
 					a.dayCredit, a.dayClosed, a.orders.stream().map(Trade::toRecord).toList(), a.history));
 		}
 		List<Quote> quotes = symbolList.stream().filter(s -> s.hasQuote).map(SymbolState::quote).toList();
-		return new EngineState(nextTicket, nextEndOfDay, groups(), symbols(), quotes, images);
+		return new EngineState(nextTicket, nextEndOfDay, groups(), symbols(), quotes, images, holidays.list());
 	}
 
 	/**
@@ -311,18 +325,7 @@ public final class TradeEngine {
 				account.history = new ArrayList<>(image.history());
 			}
 			for (TradeRecord r : image.openTrades()) {
-				Trade trade = new Trade(r.ticket().value(), account, engine.symbols.get(r.symbol()), r.cmd(), r.volume(),
-						r.comment(), r.magic());
-				trade.openTime = r.openTime().toEpochMilli();
-				trade.expiration = r.expiration() == null ? 0 : r.expiration().toEpochMilli();
-				trade.openPrice = r.openPrice();
-				trade.sl = r.sl();
-				trade.tp = r.tp();
-				trade.convRateOpen = r.convRateOpen();
-				trade.marginRate = r.marginRate();
-				trade.commission = r.commission();
-				trade.storage = r.storage();
-				trade.profit = r.profit();
+				Trade trade = trade(r, account, engine.symbols.get(r.symbol()));
 				engine.addOrder(account, trade);
 				if (trade.cmd.isPending() && trade.expiration != 0) {
 					engine.expirations.add(trade);
@@ -335,8 +338,25 @@ public final class TradeEngine {
 		}
 		engine.nextTicket = state.nextTicket();
 		engine.nextEndOfDay = state.nextEndOfDay();
+		engine.putHolidays(state.holidays());
 		engine.listener = listener;
 		return engine;
+	}
+
+	/** A live order exactly as {@code r} describes it: its ticket, times, prices, rates and money. */
+	private static Trade trade(TradeRecord r, Account account, SymbolState symbol) {
+		Trade trade = new Trade(r.ticket().value(), account, symbol, r.cmd(), r.volume(), r.comment(), r.magic());
+		trade.openTime = r.openTime().toEpochMilli();
+		trade.expiration = r.expiration() == null ? 0 : r.expiration().toEpochMilli();
+		trade.openPrice = r.openPrice();
+		trade.sl = r.sl();
+		trade.tp = r.tp();
+		trade.convRateOpen = r.convRateOpen();
+		trade.marginRate = r.marginRate();
+		trade.commission = r.commission();
+		trade.storage = r.storage();
+		trade.profit = r.profit();
+		return trade;
 	}
 
 	// ---------------------------------------------------------------- balance and credit
@@ -414,7 +434,7 @@ public final class TradeEngine {
 		}
 		ReturnCode code = checkAccess(account);
 		if (code == ReturnCode.OK) {
-			code = checkOpen(account, symbol, order);
+			code = checkOpen(account, symbol, order, Double.isNaN(dealerPrice));
 		}
 		if (code != ReturnCode.OK) {
 			return TradeResult.refused(code);
@@ -509,7 +529,20 @@ public final class TradeEngine {
 	 * the ticket for the closed part and opens the remainder under a new ticket, as MT4 does.
 	 */
 	public TradeResult close(Ticket ticket, int volume) {
-		return close(ticket, volume, Double.NaN);
+		return close(ticket, volume, Double.NaN, 0, 0);
+	}
+
+	/**
+	 * A client's close of {@code volume} at the price it saw ({@code price}, 0 for any), filled as
+	 * the symbol's execution mode says: instant execution requotes (138) when the market moved more
+	 * than {@code deviation} points from it, request execution when it moved at all; market
+	 * execution closes at the current price whatever was asked.
+	 */
+	public TradeResult close(Ticket ticket, int volume, double price, int deviation) {
+		if (!(price >= 0) || !Double.isFinite(price) || deviation < 0) {
+			return TradeResult.refused(ReturnCode.INVALID_DATA);
+		}
+		return close(ticket, volume, Double.NaN, price, deviation);
 	}
 
 	/**
@@ -520,10 +553,10 @@ public final class TradeEngine {
 		if (!(price > 0) || !Double.isFinite(price)) {
 			return TradeResult.refused(ReturnCode.INVALID_DATA);
 		}
-		return close(ticket, volume, price);
+		return close(ticket, volume, price, 0, 0);
 	}
 
-	private TradeResult close(Ticket ticket, int volume, double dealerPrice) {
+	private TradeResult close(Ticket ticket, int volume, double dealerPrice, double requested, int deviation) {
 		Trade trade = openTrades.get(ticket.value());
 		if (trade == null || !trade.cmd.isMarket()) {
 			return TradeResult.refused(ReturnCode.INVALID_DATA);
@@ -545,6 +578,10 @@ public final class TradeEngine {
 				code = ReturnCode.TRADE_BAD_VOLUME;
 			}
 		}
+		if (code == ReturnCode.OK && Double.isNaN(dealerPrice)
+				&& requotes(symbol, requested, symbol.closePrice(trade.isBuy()), deviation)) {
+			code = ReturnCode.TRADE_REQUOTE;
+		}
 		if (code != ReturnCode.OK) {
 			return TradeResult.refused(code);
 		}
@@ -557,7 +594,8 @@ public final class TradeEngine {
 
 	/**
 	 * MT4's close-by (TT_ORDER_CLOSE_BY): two opposite positions of one account on one symbol
-	 * close against each other. Both are booked at the open price of {@code by}, so {@code ticket}
+	 * close against each other; in a FIFO group (close_fifo) each must be the oldest of its side
+	 * (150 PROHIBITED_BY_FIFO otherwise). Both are booked at the open price of {@code by}, so {@code ticket}
 	 * carries the result of the pair and {@code by} closes flat; that is the same total as closing
 	 * both at any one price, without paying the spread twice. The smaller volume closes fully;
 	 * the rest of the larger position stays open under a new ticket, as in a partial close.
@@ -573,6 +611,9 @@ public final class TradeEngine {
 		ReturnCode code = checkAccess(account);
 		if (code == ReturnCode.OK) {
 			code = checkMarket(trade.symbol, false);
+		}
+		if (code == ReturnCode.OK && account.group.config.closeFifo() && (hasOlderOnItsSide(trade) || hasOlderOnItsSide(opposite))) {
+			code = ReturnCode.TRADE_PROHIBITED_BY_FIFO;
 		}
 		if (code != ReturnCode.OK) {
 			return TradeResult.refused(code);
@@ -644,6 +685,16 @@ public final class TradeEngine {
 	}
 
 	/**
+	 * Close-by under FIFO: each of the pair must be the oldest position of its side on the symbol.
+	 * Closing the oldest buy against the oldest sell closes the oldest position of all with them, so
+	 * the order of closes stays first in, first out; close-all pairs them that way by construction.
+	 */
+	private static boolean hasOlderOnItsSide(Trade trade) {
+		Trade oldest = oldest(trade.account, trade.symbol, trade.isBuy());
+		return oldest != trade;
+	}
+
+	/**
 	 * Open time decides age; a partial-close remainder keeps its original open time. Tickets
 	 * only break ties within the same millisecond.
 	 */
@@ -671,6 +722,28 @@ public final class TradeEngine {
 			return TradeResult.refused(code);
 		}
 		cancelPending(trade, null);
+		return TradeResult.ok(ticket);
+	}
+
+	/**
+	 * A dealer's TT_BR_ORDER_DELETE of an open position: it is removed as if it had never been
+	 * opened. Unlike a close nothing is booked: its profit, swaps and commission never reach the
+	 * balance and no history record is written. The account's margin and equity are recomputed
+	 * (which may bring a margin call or stop-out, as any change of the account's positions can).
+	 * A back-office correction, so the trade rules (sessions, freeze level, read-only) do not apply.
+	 * Pending orders are deleted with {@link #delete}.
+	 */
+	public TradeResult deletePosition(Ticket ticket) {
+		Trade trade = openTrades.get(ticket.value());
+		if (trade == null || !trade.cmd.isMarket()) {
+			return TradeResult.refused(ReturnCode.INVALID_DATA);
+		}
+		Account account = trade.account;
+		TradeRecord record = trade.toRecord();
+		removeOrder(trade);
+		listener.tradeDeleted(record);
+		settle(account);
+		listener.accountChanged(account.toState());
 		return TradeResult.ok(ticket);
 	}
 
@@ -810,6 +883,154 @@ public final class TradeEngine {
 			}
 		}
 		return TradeResult.refused(ReturnCode.INVALID_DATA);
+	}
+
+	/**
+	 * MT4's BackupRestoreOrders for one record of an orders backup, an administrator's repair like
+	 * {@link #modifyRecord}: no trade rules, and the balance is never moved, so it stays the sum of
+	 * the history.
+	 * <ul>
+	 * <li>An order open now gets the backed-up open price, SL/TP, expiration, comment, magic,
+	 * commission and swaps back (same ticket, account, command and volume).
+	 * <li>A closed record present in the history is put back as backed up (same ticket, account,
+	 * command, volume, open and close time), like an admin edit of it.
+	 * <li>A pending order deleted since the backup is live again under its ticket (its "deleted"
+	 * record leaves the history); one whose expiration has passed is refused.
+	 * <li>An order the server no longer has at all (a position deleted without closing, a pending
+	 * order with its account) comes back under its old ticket, open price, rates and money; a
+	 * position needs a quote to be valued. Levels are checked afterwards, as after any change.
+	 * </ul>
+	 * Refused with INVALID_DATA: a position closed since the backup (its result is booked; re-enter it
+	 * with a dealer's open), a closed record the history no longer has (booking it again would count
+	 * it twice), balance and credit records that are gone, an unknown account or symbol, a ticket this
+	 * server never handed out. OK_NONE when the order already equals the backup.
+	 */
+	public TradeResult restoreOrder(TradeRecord backup) {
+		Account account = accounts.get(backup.login().value());
+		Ticket ticket = backup.ticket();
+		if (account == null || ticket.value() <= 0 || ticket.value() >= nextTicket) {
+			return TradeResult.refused(ReturnCode.INVALID_DATA);
+		}
+		Trade live = openTrades.get(ticket.value());
+		if (live != null) {
+			return restoreLive(live, account, backup);
+		}
+		List<TradeRecord> history = account.history;
+		for (int i = 0; i < history.size(); i++) {
+			TradeRecord current = history.get(i);
+			if (current.ticket().equals(ticket)) {
+				return restoreFromHistory(account, i, current, backup);
+			}
+		}
+		for (Account other : accountList) {
+			if (other != account && other.history.stream().anyMatch(t -> t.ticket().equals(ticket))) {
+				return TradeResult.refused(ReturnCode.INVALID_DATA); // the ticket belongs to another account
+			}
+		}
+		// Gone without a trace: deleted without closing, or with its account.
+		return backup.isOpen() ? recreate(account, backup) : TradeResult.refused(ReturnCode.INVALID_DATA);
+	}
+
+	private TradeResult restoreLive(Trade live, Account account, TradeRecord backup) {
+		if (live.account != account || !backup.isOpen() || live.cmd != backup.cmd() || live.volume != backup.volume()
+				|| !live.symbol.name.equals(backup.symbol()) || expired(backup)) {
+			return TradeResult.refused(ReturnCode.INVALID_DATA);
+		}
+		long expiration = backup.expiration() == null ? 0 : backup.expiration().toEpochMilli();
+		if (live.openPrice == backup.openPrice() && live.sl == backup.sl() && live.tp == backup.tp()
+				&& live.expiration == expiration && live.comment.equals(backup.comment()) && live.magic == backup.magic()
+				&& live.commission == backup.commission() && live.storage == backup.storage()) {
+			return new TradeResult(ReturnCode.OK_NONE, backup.ticket());
+		}
+		live.openPrice = backup.openPrice();
+		live.sl = backup.sl();
+		live.tp = backup.tp();
+		live.comment = truncate(backup.comment());
+		live.magic = backup.magic();
+		live.commission = backup.commission();
+		live.storage = backup.storage();
+		if (live.cmd.isPending() && expiration != live.expiration) {
+			expirations.remove(live);
+			live.expiration = expiration;
+			if (expiration != 0) {
+				expirations.add(live);
+			}
+		}
+		Valuation.recalcMargin(account);
+		Valuation.recalcProfit(account);
+		listener.tradeModified(live.toRecord());
+		checkLevels(account);
+		return TradeResult.ok(backup.ticket());
+	}
+
+	private TradeResult restoreFromHistory(Account account, int index, TradeRecord current, TradeRecord backup) {
+		if (!backup.isOpen()) {
+			if (current.cmd() != backup.cmd() || current.volume() != backup.volume() || !current.symbol().equals(backup.symbol())
+					|| !sameMillis(current.openTime(), backup.openTime()) || !sameMillis(current.closeTime(), backup.closeTime())) {
+				return TradeResult.refused(ReturnCode.INVALID_DATA);
+			}
+			// Backups keep milliseconds; the record keeps its own times, which the backup only rounds.
+			TradeRecord restored = new TradeRecord(backup.ticket(), backup.login(), backup.symbol(), backup.digits(), backup.cmd(),
+					backup.volume(), current.openTime(), backup.openPrice(), backup.sl(), backup.tp(), current.closeTime(),
+					current.expiration(), backup.closePrice(), backup.convRateOpen(), backup.convRateClose(), backup.commission(),
+					backup.storage(), backup.profit(), backup.marginRate(), backup.comment(), backup.magic());
+			if (current.equals(restored)) {
+				return new TradeResult(ReturnCode.OK_NONE, backup.ticket());
+			}
+			account.history.set(index, restored);
+			listener.tradeModified(restored);
+			return TradeResult.ok(backup.ticket());
+		}
+		// Only a deleted pending order comes back from the history: a closed position's result is booked.
+		if (!current.cmd().isPending() || current.cmd() != backup.cmd() || current.volume() != backup.volume()) {
+			return TradeResult.refused(ReturnCode.INVALID_DATA);
+		}
+		SymbolState symbol = symbols.get(backup.symbol());
+		if (symbol == null || expired(backup)) {
+			return TradeResult.refused(ReturnCode.INVALID_DATA);
+		}
+		account.history.remove(index);
+		Trade trade = trade(backup, account, symbol);
+		addOrder(account, trade);
+		if (trade.expiration != 0) {
+			expirations.add(trade);
+		}
+		listener.tradeOpened(trade.toRecord());
+		return TradeResult.ok(backup.ticket());
+	}
+
+	private TradeResult recreate(Account account, TradeRecord backup) {
+		SymbolState symbol = symbols.get(backup.symbol());
+		if (symbol == null || !(backup.cmd().isMarket() || backup.cmd().isPending()) || backup.volume() <= 0 || expired(backup)) {
+			return TradeResult.refused(ReturnCode.INVALID_DATA);
+		}
+		if (backup.cmd().isMarket() && (!symbol.hasQuote || symbol.profitConversion(account.group.currencyId) == null)) {
+			return TradeResult.refused(ReturnCode.TRADE_OFFQUOTES);
+		}
+		Trade trade = trade(backup, account, symbol);
+		addOrder(account, trade);
+		if (trade.cmd.isPending()) {
+			if (trade.expiration != 0) {
+				expirations.add(trade);
+			}
+			listener.tradeOpened(trade.toRecord());
+			return TradeResult.ok(backup.ticket());
+		}
+		Valuation.recalcMargin(account);
+		Valuation.recalcProfit(account);
+		listener.tradeOpened(trade.toRecord());
+		settle(account);
+		listener.accountChanged(account.toState());
+		return TradeResult.ok(backup.ticket());
+	}
+
+	private static boolean sameMillis(@Nullable Instant a, @Nullable Instant b) {
+		return a == null ? b == null : b != null && a.toEpochMilli() == b.toEpochMilli();
+	}
+
+	/** A pending order whose expiration has passed would only expire again at once. */
+	private boolean expired(TradeRecord order) {
+		return order.cmd().isPending() && order.expiration() != null && order.expiration().toEpochMilli() <= clock.millis();
 	}
 
 	private static boolean positiveOrNull(@Nullable Double price) {
@@ -960,13 +1181,18 @@ public final class TradeEngine {
 		if (mode == TradeMode.DISABLED || (opening && mode == TradeMode.CLOSE_ONLY)) {
 			return ReturnCode.TRADE_DISABLE;
 		}
-		if (!symbol.config.sessions().isOpen(serverTime())) {
+		LocalDateTime now = serverTime();
+		if (!symbol.config.sessions().isOpen(now) || holidays.isClosed(symbol.name, now)) {
 			return ReturnCode.TRADE_MARKET_CLOSED;
 		}
 		return symbol.hasQuote ? ReturnCode.OK : ReturnCode.TRADE_OFFQUOTES;
 	}
 
-	private ReturnCode checkOpen(Account account, SymbolState symbol, OpenOrder order) {
+	/**
+	 * @param atMarket the fill is the market's price, so the symbol's execution mode applies; false for
+	 *     the dealer's explicit price, which is the fill whatever the mode
+	 */
+	private ReturnCode checkOpen(Account account, SymbolState symbol, OpenOrder order, boolean atMarket) {
 		GroupConfig group = account.group.config;
 		GroupConfig.Security security = group.security(symbol.config.type());
 		if (!security.trade()) {
@@ -1008,11 +1234,29 @@ public final class TradeEngine {
 			}
 			return code;
 		}
-		if (order.price() > 0 && Math.abs(order.price() - symbol.openPrice(buy))
-				> order.deviation() * symbol.point + symbol.point / 10) {
-			return ReturnCode.TRADE_REQUOTE;
+		if (atMarket) {
+			if (symbol.config.execution() == SymbolConfig.Execution.MARKET && (sl != 0 || tp != 0)) {
+				return ReturnCode.TRADE_BAD_STOPS;
+			}
+			if (requotes(symbol, order.price(), symbol.openPrice(buy), order.deviation())) {
+				return ReturnCode.TRADE_REQUOTE;
+			}
 		}
 		return OrderRules.checkPositionStops(symbol, buy, sl, tp);
+	}
+
+	/**
+	 * Whether a client's {@code requested} price (0: any) is too far from the {@code market} price
+	 * it would fill at, under the symbol's execution mode; see {@link SymbolConfig.Execution}.
+	 */
+	private static boolean requotes(SymbolState symbol, double requested, double market, int deviation) {
+		int allowed = switch (symbol.config.execution()) {
+			case MARKET -> -1;
+			case INSTANT -> deviation;
+			case REQUEST -> 0;
+		};
+		// A tenth of a point absorbs the binary representation of prices that are equal to the digit.
+		return allowed >= 0 && requested > 0 && Math.abs(requested - market) > allowed * symbol.point + symbol.point / 10;
 	}
 
 	private ReturnCode checkExpiration(Account account, long expiration) {

@@ -12,8 +12,7 @@ import io.tradeport.tradeserver.engine.TradeSessions;
  * @param offHoursSpreadFactor spread multiplier outside {@code liquidHours}
  * @param ticksPerMinute mean tick rate in liquid hours; half of it outside
  * @param liquidHours server-time window with the tight spread and full tick rate
- * @param sessions quote sessions in server time; no ticks outside them
- * @param holidays days without quotes
+ * @param sessions quote sessions in server time; no ticks outside them (nor on the feed's holidays)
  */
 public record Instrument(
 		String symbol,
@@ -24,8 +23,7 @@ public record Instrument(
 		double offHoursSpreadFactor,
 		double ticksPerMinute,
 		TradeSessions.Window liquidHours,
-		TradeSessions sessions,
-		HolidayCalendar holidays) {
+		TradeSessions sessions) {
 
 	public Instrument {
 		if (!(initialMid > 0) || annualVolatility < 0 || spreadPoints < 0 || !(ticksPerMinute > 0)
@@ -41,13 +39,13 @@ public record Instrument(
 	 */
 	public static Instrument forex(String symbol, int digits, double mid, double annualVolatility, int spreadPoints) {
 		return new Instrument(symbol, digits, mid, annualVolatility, spreadPoints, 3, 60,
-				TradeSessions.Window.of(8, 0, 20, 0), TradeSessions.weekdays(new TradeSessions.Window(0, 24 * 60)),
-				HolidayCalendar.NONE);
+				TradeSessions.Window.of(8, 0, 20, 0), TradeSessions.weekdays(new TradeSessions.Window(0, 24 * 60)));
 	}
 
 	/**
-	 * Quotes an engine symbol: its digits and its sessions, so the feed is silent exactly when the
-	 * engine refuses trading as MARKET_CLOSED; forex defaults for the rest.
+	 * Quotes an engine symbol: its digits and its sessions, so that with the engine's holidays (see
+	 * {@link PriceFeed}) the feed is silent exactly when the engine refuses trading as MARKET_CLOSED;
+	 * forex defaults for the rest.
 	 */
 	public static Instrument of(SymbolConfig symbol, double mid, double annualVolatility, int spreadPoints) {
 		return forex(symbol.name(), symbol.digits(), mid, annualVolatility, spreadPoints).withSessions(symbol.sessions());
@@ -55,17 +53,12 @@ public record Instrument(
 
 	public Instrument withSessions(TradeSessions sessions) {
 		return new Instrument(symbol, digits, initialMid, annualVolatility, spreadPoints, offHoursSpreadFactor,
-				ticksPerMinute, liquidHours, sessions, holidays);
-	}
-
-	public Instrument withHolidays(HolidayCalendar holidays) {
-		return new Instrument(symbol, digits, initialMid, annualVolatility, spreadPoints, offHoursSpreadFactor,
-				ticksPerMinute, liquidHours, sessions, holidays);
+				ticksPerMinute, liquidHours, sessions);
 	}
 
 	public Instrument withTickRate(double ticksPerMinute) {
 		return new Instrument(symbol, digits, initialMid, annualVolatility, spreadPoints, offHoursSpreadFactor,
-				ticksPerMinute, liquidHours, sessions, holidays);
+				ticksPerMinute, liquidHours, sessions);
 	}
 
 	double point() {

@@ -8,6 +8,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import io.tradeport.tradeserver.engine.MarketHolidays;
 
 /**
  * Generates ticks for a set of instruments: a geometric Brownian motion of the mid price per
@@ -17,7 +20,7 @@ import java.util.function.Consumer;
  *
  * <p>The output is a pure function of the seed, the start time and the instruments: each
  * instrument draws from its own random stream, and {@link #advanceTo} produces the same ticks
- * whether it is called once for a day or every 100 ms. That makes tests and simulations
+ * whether it is called once for a day or every 100 ms (with the same holidays). That makes tests and simulations
  * reproducible with an injected clock.
  */
 public final class PriceFeed {
@@ -25,10 +28,21 @@ public final class PriceFeed {
 	private static final double MILLIS_PER_YEAR = 365.0 * 24 * 3600 * 1000;
 
 	private final ZoneId serverZone;
+	private final Supplier<MarketHolidays> holidays;
 	private final Walk[] walks;
 
 	public PriceFeed(List<Instrument> instruments, ZoneId serverZone, long seed, Instant start) {
+		this(instruments, serverZone, seed, start, () -> MarketHolidays.NONE);
+	}
+
+	/**
+	 * @param holidays asked whenever a tick is due, so a change applies from the next tick; the
+	 *     server passes the engine's, so quotes and trading close on the same holidays
+	 */
+	public PriceFeed(List<Instrument> instruments, ZoneId serverZone, long seed, Instant start,
+			Supplier<MarketHolidays> holidays) {
 		this.serverZone = serverZone;
+		this.holidays = holidays;
 		this.walks = instruments.stream()
 			.sorted(Comparator.comparing(Instrument::symbol))
 			.map(i -> new Walk(i, seed, start.toEpochMilli()))
@@ -85,8 +99,8 @@ public final class PriceFeed {
 		return LocalDateTime.ofInstant(Instant.ofEpochMilli(millis), serverZone);
 	}
 
-	private static boolean isOpen(Instrument instrument, LocalDateTime local) {
-		return instrument.sessions().isOpen(local) && !instrument.holidays().isHoliday(local.toLocalDate());
+	private boolean isOpen(Instrument instrument, LocalDateTime local) {
+		return instrument.sessions().isOpen(local) && !holidays.get().isClosed(instrument.symbol(), local);
 	}
 
 	private static boolean isLiquid(Instrument instrument, LocalDateTime local) {

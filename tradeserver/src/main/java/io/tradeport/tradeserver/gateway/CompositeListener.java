@@ -57,6 +57,11 @@ final class CompositeListener implements EngineListener {
 	}
 
 	@Override
+	public void tradeDeleted(TradeRecord trade) {
+		each(l -> l.tradeDeleted(trade));
+	}
+
+	@Override
 	public void accountChanged(AccountState account) {
 		each(l -> l.accountChanged(account));
 	}

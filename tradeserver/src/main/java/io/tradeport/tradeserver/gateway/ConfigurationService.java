@@ -171,6 +171,15 @@ final class ConfigurationService extends ConfigurationGrpc.ConfigurationImplBase
 					}
 					yield updatePlain(plain(section), request.getPos(), record);
 				}
+				case HOLIDAYS -> {
+					// Refused before anything is stored: an impossible enabled holiday would never apply.
+					Holidays.of(expect(record, ConfigRecord.RecordCase.HOLIDAY).getHoliday());
+					yield context.write(w -> {
+						ConfigRecord result = updatePlain(plain(section), request.getPos(), record);
+						context.applyHolidays(w);
+						return result;
+					});
+				}
 				case CONFIG_SECTION_UNSPECIFIED, UNRECOGNIZED -> throw MtException.of(Ret.INVALID_DATA, "section is required");
 				default -> updatePlain(plain(section), request.getPos(), record);
 			};
@@ -356,6 +365,11 @@ final class ConfigurationService extends ConfigurationGrpc.ConfigurationImplBase
 						throw MtException.engine(code, "group " + name + " still has accounts");
 					}
 				}
+				case HOLIDAYS -> context.write(w -> {
+					plain(section).list().delete(pos);
+					context.applyHolidays(w);
+					return null;
+				});
 				case CONFIG_SECTION_UNSPECIFIED, UNRECOGNIZED -> throw MtException.of(Ret.INVALID_DATA, "section is required");
 				default -> plain(section).list().delete(pos);
 			}
@@ -380,7 +394,17 @@ final class ConfigurationService extends ConfigurationGrpc.ConfigurationImplBase
 				case CONFIG_SECTION_UNSPECIFIED, UNRECOGNIZED -> throw MtException.of(Ret.INVALID_DATA, "section is required");
 				default -> plain(section).list();
 			};
-			list.shift(request.getPos(), request.getShift());
+			if (section == ConfigSection.HOLIDAYS) {
+				// The order changes nothing the engine does; applied all the same so engine and section stay equal.
+				context.write(w -> {
+					list.shift(request.getPos(), request.getShift());
+					context.applyHolidays(w);
+					return null;
+				});
+			}
+			else {
+				list.shift(request.getPos(), request.getShift());
+			}
 			return ConfigShiftReply.getDefaultInstance();
 		});
 	}

@@ -15,6 +15,7 @@ import io.tradeport.tradeserver.engine.AccountState;
 import io.tradeport.tradeserver.engine.EngineThread;
 import io.tradeport.tradeserver.engine.GroupConfig;
 import io.tradeport.tradeserver.engine.Login;
+import io.tradeport.tradeserver.engine.MarketHoliday;
 import io.tradeport.tradeserver.engine.ModifyOrder;
 import io.tradeport.tradeserver.engine.OpenOrder;
 import io.tradeport.tradeserver.engine.Quote;
@@ -47,6 +48,8 @@ abstract sealed class EngineAccess implements AutoCloseable {
 
 		void putSymbol(SymbolConfig config);
 
+		void putHolidays(List<MarketHoliday> holidays);
+
 		AccountState putAccount(AccountConfig config);
 
 		TradeResult balance(Login login, double amount, String comment);
@@ -59,9 +62,16 @@ abstract sealed class EngineAccess implements AutoCloseable {
 
 		TradeResult close(Ticket ticket, int volume);
 
+		/** A client's close at the price it saw, checked as the symbol's execution mode says. */
+		TradeResult close(Ticket ticket, int volume, double price, int deviation);
+
 		TradeResult delete(Ticket ticket);
 
 		TradeResult activate(Ticket ticket);
+
+		TradeResult deletePosition(Ticket ticket);
+
+		TradeResult restoreOrder(TradeRecord backup);
 
 		TradeResult fixBalance(Login login);
 
@@ -101,6 +111,9 @@ abstract sealed class EngineAccess implements AutoCloseable {
 
 	/** Expirations and end of day every {@code period}. */
 	abstract void startTimers(Duration period);
+
+	/** Stops what {@link #startTimers} started; commands already queued are not affected. */
+	abstract void stopTimers();
 
 	abstract void startReplication(ReportReplicator replicator);
 
@@ -228,6 +241,11 @@ abstract sealed class EngineAccess implements AutoCloseable {
 		}
 
 		@Override
+		void stopTimers() {
+			thread.stopTimers();
+		}
+
+		@Override
 		void startReplication(ReportReplicator replicator) {
 			replicator.start(thread);
 		}
@@ -253,6 +271,11 @@ abstract sealed class EngineAccess implements AutoCloseable {
 		@Override
 		public void putSymbol(SymbolConfig config) {
 			engine.putSymbol(config);
+		}
+
+		@Override
+		public void putHolidays(List<MarketHoliday> holidays) {
+			engine.putHolidays(holidays);
 		}
 
 		@Override
@@ -286,6 +309,11 @@ abstract sealed class EngineAccess implements AutoCloseable {
 		}
 
 		@Override
+		public TradeResult close(Ticket ticket, int volume, double price, int deviation) {
+			return engine.close(ticket, volume, price, deviation);
+		}
+
+		@Override
 		public TradeResult delete(Ticket ticket) {
 			return engine.delete(ticket);
 		}
@@ -293,6 +321,16 @@ abstract sealed class EngineAccess implements AutoCloseable {
 		@Override
 		public TradeResult activate(Ticket ticket) {
 			return engine.activate(ticket);
+		}
+
+		@Override
+		public TradeResult deletePosition(Ticket ticket) {
+			return engine.deletePosition(ticket);
+		}
+
+		@Override
+		public TradeResult restoreOrder(TradeRecord backup) {
+			return engine.restoreOrder(backup);
 		}
 
 		@Override
@@ -377,6 +415,11 @@ abstract sealed class EngineAccess implements AutoCloseable {
 		}
 
 		@Override
+		void stopTimers() {
+			engine.stopTimers();
+		}
+
+		@Override
 		void startReplication(ReportReplicator replicator) {
 			replicator.start(engine);
 		}
@@ -413,6 +456,11 @@ abstract sealed class EngineAccess implements AutoCloseable {
 		}
 
 		@Override
+		public void putHolidays(List<MarketHoliday> holidays) {
+			tx.putHolidays(holidays);
+		}
+
+		@Override
 		public AccountState putAccount(AccountConfig config) {
 			return tx.putAccount(config);
 		}
@@ -443,6 +491,11 @@ abstract sealed class EngineAccess implements AutoCloseable {
 		}
 
 		@Override
+		public TradeResult close(Ticket ticket, int volume, double price, int deviation) {
+			return tx.close(ticket, volume, price, deviation);
+		}
+
+		@Override
 		public TradeResult delete(Ticket ticket) {
 			return tx.delete(ticket);
 		}
@@ -450,6 +503,16 @@ abstract sealed class EngineAccess implements AutoCloseable {
 		@Override
 		public TradeResult activate(Ticket ticket) {
 			return tx.activate(ticket);
+		}
+
+		@Override
+		public TradeResult deletePosition(Ticket ticket) {
+			return tx.deletePosition(ticket);
+		}
+
+		@Override
+		public TradeResult restoreOrder(TradeRecord backup) {
+			return tx.restoreOrder(backup);
 		}
 
 		@Override

@@ -61,6 +61,13 @@ final class EngineEvents implements EngineListener {
 	}
 
 	@Override
+	public void tradeDeleted(TradeRecord trade) {
+		pump.tradeDeleted(trade);
+		journal.write(Journal.Type.TRADES, "", "'" + trade.login() + "': order " + trade.ticket() + " " + describe(trade)
+				+ " deleted without closing (nothing booked)");
+	}
+
+	@Override
 	public void accountChanged(AccountState account) {
 		pump.accountChanged(account);
 	}

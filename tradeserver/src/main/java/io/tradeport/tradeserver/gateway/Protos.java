@@ -34,9 +34,11 @@ import io.tradeport.tradeserver.config.UserDetails;
 import io.tradeport.tradeserver.engine.AccountState;
 import io.tradeport.tradeserver.engine.DailyReport;
 import io.tradeport.tradeserver.engine.GroupConfig;
+import io.tradeport.tradeserver.engine.Login;
 import io.tradeport.tradeserver.engine.MarginLevel;
 import io.tradeport.tradeserver.engine.Quote;
 import io.tradeport.tradeserver.engine.SymbolConfig;
+import io.tradeport.tradeserver.engine.Ticket;
 import io.tradeport.tradeserver.engine.TradeCommand;
 import io.tradeport.tradeserver.engine.TradeRecord;
 import io.tradeport.tradeserver.engine.TradeSessions;
@@ -138,6 +140,16 @@ final class Protos {
 			.setOpen(t.isOpen())
 			.setState(state(t))
 			.build();
+	}
+
+	/** The engine's record of a protocol trade, e.g. one read from an orders backup. */
+	static TradeRecord tradeRecord(Trade t) {
+		Instant openTime = instant(t.getOpenTime());
+		return new TradeRecord(Ticket.of(t.getOrder()), Login.of(t.getLogin()), t.getSymbol(), t.getDigits(),
+				command(t.getCmd()), t.getVolume(), openTime == null ? Instant.EPOCH : openTime, t.getOpenPrice(), t.getSl(),
+				t.getTp(), instant(t.getCloseTime()), instant(t.getExpiration()), t.getClosePrice(), t.getConvRateOpen(),
+				t.getConvRateClose(), t.getCommission(), t.getStorage(), t.getProfit(), t.getMarginRate(), t.getComment(),
+				t.getMagic());
 	}
 
 	/** The engine marks partial closes in the comments, as MT4 does; the state follows from them. */
@@ -308,7 +320,8 @@ final class Protos {
 			.setSwapLong(s.swapLong())
 			.setSwapShort(s.swapShort())
 			.setSwapRollover3Days(s.tripleSwapDay().getValue())
-			.setSwapOpenPrice(s.swapOpenPrice());
+			.setSwapOpenPrice(s.swapOpenPrice())
+			.setExecutionMode(io.tradeport.gateway.v1.ExecutionMode.forNumber(s.execution().ordinal() + 1));
 		for (DayOfWeek day : DayOfWeek.values()) {
 			List<TradeSessions.Window> windows = s.sessions().days().get(day);
 			DaySessions.Builder sessions = DaySessions.newBuilder().setDayOfWeek(day.getValue());
@@ -360,7 +373,13 @@ final class Protos {
 			.tripleSwapDay(s.getSwapRollover3Days() == 0 ? DayOfWeek.WEDNESDAY : DayOfWeek.of(s.getSwapRollover3Days()))
 			.swapOpenPrice(s.getSwapOpenPrice())
 			.sessions(sessions)
+			.execution(execution(s.getExecutionModeValue()))
 			.build();
+	}
+
+	/** Unset (a client older than protocol 1.2) is instant execution, what every symbol was before. */
+	private static SymbolConfig.Execution execution(int mode) {
+		return mode == 0 ? SymbolConfig.Execution.INSTANT : pick(SymbolConfig.Execution.values(), mode - 1);
 	}
 
 	// ---------------------------------------------------------------- managers and plugins

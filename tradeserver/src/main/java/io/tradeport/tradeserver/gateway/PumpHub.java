@@ -10,6 +10,7 @@ import java.util.concurrent.Executor;
 import io.tradeport.gateway.v1.Group;
 import io.tradeport.gateway.v1.PumpEvent;
 import io.tradeport.gateway.v1.Symbol;
+import io.tradeport.gateway.v1.TradeState;
 import io.tradeport.gateway.v1.TransType;
 import io.tradeport.tradeserver.config.UserDirectory;
 import io.tradeport.tradeserver.engine.AccountState;
@@ -96,6 +97,18 @@ final class PumpHub {
 		// Balance and credit records are history from birth; the pump replicates open orders only.
 		if (trade.cmd().isMarket() || trade.cmd().isPending()) {
 			trade(trade, TransType.TRANS_DELETE);
+		}
+	}
+
+	/**
+	 * A position deleted without closing: TRANS_DELETE like a close, so caches drop it, but marked
+	 * TRADE_STATE_DELETED with no close time, since it was never closed.
+	 */
+	void tradeDeleted(TradeRecord trade) {
+		if (!subscribers.isEmpty()) {
+			var deleted = Protos.trade(trade).toBuilder().setOpen(false).setState(TradeState.TRADE_STATE_DELETED).build();
+			publish(event(TransType.TRANS_DELETE).setTrade(deleted).build(), PumpSubscriber.Kind.TRADE,
+					groups.getOrDefault(trade.login().value(), ""));
 		}
 	}
 

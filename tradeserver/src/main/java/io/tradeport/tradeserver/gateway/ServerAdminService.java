@@ -152,13 +152,7 @@ final class ServerAdminService extends ServerAdminGrpc.ServerAdminImplBase {
 
 	@Override
 	public void restoreBackupOrders(RestoreBackupRequest request, StreamObserver<RestoreBackupReply> out) {
-		Calls.unary(out, () -> {
-			context.sessions.require(ManagerRight.ADMIN);
-			// An open order would have to come back as a position under its old ticket at its old price,
-			// bypassing margin, and a closed one would change a balance that is the sum of the history.
-			throw MtException.notSupported("restoring orders from a backup is not supported by the built-in server;"
-					+ " read them with GetBackupOrders and re-enter them with TradeTransaction or ModifyTradeRecord");
-		});
+		Calls.unary(out, () -> new BackupRestore(context).restoreOrders(context.sessions.require(ManagerRight.ADMIN), request));
 	}
 
 	@Override
@@ -183,8 +177,11 @@ final class ServerAdminService extends ServerAdminGrpc.ServerAdminImplBase {
 	public void runServerCommand(io.tradeport.gateway.v1.ServerCommandRequest request,
 			StreamObserver<io.tradeport.gateway.v1.ServerCommandReply> out) {
 		Calls.unary(out, () -> {
-			context.sessions.require(ManagerRight.ADMIN);
-			throw ServerCommands.refuse(request.getCommand());
+			ManagerAccount manager = context.sessions.require(ManagerRight.ADMIN);
+			io.tradeport.gateway.v1.ServerCommandReply reply = ServerCommands.run(context, request.getCommand());
+			context.journal.write(Journal.Type.STANDARD, Sessions.remoteAddress(), "'" + manager.login() + "': "
+					+ request.getCommand() + ": " + String.join("; ", reply.getLinesList()));
+			return reply;
 		});
 	}
 

@@ -2,11 +2,13 @@ package io.tradeport.tradeserver.gateway;
 
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
+import java.util.List;
 
 import io.tradeport.gateway.v1.LicenseCheckReply;
 import io.tradeport.gateway.v1.Performance;
 import io.tradeport.gateway.v1.PerformanceList;
 import io.tradeport.gateway.v1.ServerCommand;
+import io.tradeport.gateway.v1.ServerCommandReply;
 
 /** The built-in server's answers to MT4's server commands, performance and licence calls. */
 final class ServerCommands {
@@ -49,11 +51,22 @@ final class ServerCommands {
 			.build();
 	}
 
-	static MtException refuse(ServerCommand command) {
+	/**
+	 * SrvRestart is a soft restart of the feed and the timers, SrvFeedsRestart of the feed alone (the
+	 * built-in simulated feed is this server's datafeed); the rest have nothing to act on here.
+	 */
+	static ServerCommandReply run(ServerContext context, ServerCommand command) {
+		List<String> lines = switch (command) {
+			case SRV_RESTART -> context.restarts.server().get();
+			case SRV_FEEDS_RESTART -> context.restarts.feed().get();
+			default -> throw refuse(command);
+		};
+		return ServerCommandReply.newBuilder().addAllLines(lines).build();
+	}
+
+	private static MtException refuse(ServerCommand command) {
 		return switch (command) {
-			case SRV_RESTART -> MtException.notSupported("the built-in server restarts with its process (its engine state"
-					+ " is durable with a data directory); it has no soft restart");
-			case SRV_FEEDS_RESTART, SRV_FEEDERS, SRV_FEEDER_LOG -> MtException.notSupported("the built-in server has no"
+			case SRV_FEEDERS, SRV_FEEDER_LOG -> MtException.notSupported("the built-in server has no"
 					+ " datafeed plugins: its prices come from the built-in simulated feed or SendTick");
 			case SRV_CHARTS_SYNC -> MtException.notSupported("the built-in server has no history-synchronisation sources"
 					+ " (SYNC section) to pull charts from");

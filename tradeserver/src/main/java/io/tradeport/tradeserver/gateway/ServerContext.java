@@ -3,6 +3,7 @@ package io.tradeport.tradeserver.gateway;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import io.tradeport.gateway.v1.Trade;
@@ -16,6 +17,8 @@ import io.tradeport.tradeserver.config.ServerConfig;
 import io.tradeport.tradeserver.config.ServerStores;
 import io.tradeport.tradeserver.config.UserDirectory;
 import io.tradeport.tradeserver.engine.DailyReport;
+import io.tradeport.tradeserver.engine.MarketHoliday;
+import io.tradeport.tradeserver.engine.MarketHolidays;
 import io.tradeport.tradeserver.engine.TradeEngine;
 
 /** Everything the services share: the engine's thread and the server-side stores. */
@@ -37,6 +40,10 @@ final class ServerContext {
 	final Sessions sessions;
 	final Backups<User> userBackups;
 	final Backups<Trade> orderBackups;
+	/** Set by the running server once it has started. */
+	volatile Restarts restarts = Restarts.NONE;
+	/** The engine's holidays as last applied, for the price feed's thread. */
+	final AtomicReference<MarketHolidays> holidays = new AtomicReference<>(MarketHolidays.NONE);
 	private final List<DailyReport> dailyReports;
 
 	ServerContext(TradeServerSettings settings, EngineAccess engine, ServerConfig config, Sections sections,
@@ -73,6 +80,18 @@ final class ServerContext {
 	 */
 	<T> T write(Function<EngineAccess.Writes, T> command) {
 		return engine.write(command);
+	}
+
+	/**
+	 * Inside an engine unit: applies the HOLIDAYS section to the engine (journaled) and then to the
+	 * price feed, so quotes stop exactly where trading does. Unchanged holidays journal nothing.
+	 */
+	void applyHolidays(EngineAccess.Writes w) {
+		List<MarketHoliday> wanted = Holidays.of(sections.holidays.all());
+		if (!wanted.equals(w.engine().holidays().list())) {
+			w.putHolidays(wanted);
+		}
+		holidays.set(w.engine().holidays());
 	}
 
 	void addDailyReport(DailyReport report) {

@@ -20,7 +20,7 @@ import io.tradeport.tradeserver.config.ManagerAccount;
 final class SessionService extends ManagerSessionGrpc.ManagerSessionImplBase {
 
 	/** Major 1 is the package name; the minor grows with backward-compatible additions. */
-	static final String PROTOCOL_VERSION = "1.1";
+	static final String PROTOCOL_VERSION = "1.2";
 	static final int SERVER_BUILD = 1;
 
 	private final ServerContext context;

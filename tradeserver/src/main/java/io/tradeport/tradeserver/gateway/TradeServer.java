@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -81,21 +82,27 @@ public final class TradeServer implements AutoCloseable {
 	/** The simulated crowd trades the majors in the demo's retail group. */
 	private static final String TRADERS_GROUP = "demoforex";
 
+	/** How often the engine runs its timers (pending order expiration, end of day). */
+	private static final Duration ENGINE_TIMERS = Duration.ofSeconds(1);
+
 	private final Server grpc;
 	private final EngineAccess engine;
-	private final ScheduledExecutorService timers;
+	/** The margin poll and the backups; replaced by a soft restart. */
+	private volatile ScheduledExecutorService timers = newTimers();
 	private final ExecutorService senders;
 	private final ServerContext context;
 	/** Producers and followers of the engine, stopped in reverse order before the engine. */
 	private final Deque<AutoCloseable> attached = new ArrayDeque<>();
+	private final Feed feed = new Feed();
+	/** Soft restarts and the start of {@link #close} take turns on it. */
+	private final Object lifecycle = new Object();
+	private boolean closed;
 	private @Nullable EmbeddedReportDatabase embeddedDatabase;
 	private @Nullable ReportReplicator replicator;
 
-	private TradeServer(Server grpc, EngineAccess engine, ScheduledExecutorService timers, ExecutorService senders,
-			ServerContext context) {
+	private TradeServer(Server grpc, EngineAccess engine, ExecutorService senders, ServerContext context) {
 		this.grpc = grpc;
 		this.engine = engine;
-		this.timers = timers;
 		this.senders = senders;
 		this.context = context;
 	}
@@ -170,7 +177,7 @@ public final class TradeServer implements AutoCloseable {
 			}
 			reportDatabase.set(embedded.writerConnections());
 		}
-		engine.startTimers(Duration.ofSeconds(1));
+		engine.startTimers(ENGINE_TIMERS);
 		Sessions sessions = new Sessions(config, settings.clock(), settings.sessionIdleTimeout());
 		ServerContext context = new ServerContext(settings, engine, config, sections, users, journal, stores,
 				history, quotes, pump, sessions, dailyReports);
@@ -181,24 +188,26 @@ public final class TradeServer implements AutoCloseable {
 		NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(settings.host(), settings.port()));
 		services.forEach(s -> builder.addService(ServerInterceptors.intercept(s, sessions)));
 		Server grpc = builder.build();
-		ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
-			Thread thread = new Thread(r, "tradeserver-timers");
-			thread.setDaemon(true);
-			return thread;
-		});
-		TradeServer server = new TradeServer(grpc, engine, timers, senders, context);
+		TradeServer server = new TradeServer(grpc, engine, senders, context);
+		context.restarts = new Restarts(server::restartFeed, server::softRestart);
 		server.embeddedDatabase = embedded;
 		server.replicator = replicator;
 		try {
 			boolean fresh = engine.isEmpty();
 			seed(context, stores.isNew(), fresh);
 			stores.seeded();
+			// The section is the source: after a crash between its write and the engine's, the engine follows it.
+			context.write(w -> {
+				context.applyHolidays(w);
+				return null;
+			});
 			if (replicator != null) {
 				engine.startReplication(replicator);
 				server.attached.push(replicator);
 			}
 			if (settings.feed()) {
-				server.startFeed();
+				server.feed.start();
+				server.attached.push(server.feed);
 			}
 			if (settings.simulatedTraders() > 0) {
 				server.startTraders(settings.simulatedTraders());
@@ -249,6 +258,10 @@ public final class TradeServer implements AutoCloseable {
 
 	@Override
 	public void close() {
+		synchronized (lifecycle) {
+			// Waits for a soft restart in progress; none starts after this.
+			closed = true;
+		}
 		grpc.shutdown();
 		timers.shutdownNow();
 		context.pump.closeAll();
@@ -287,21 +300,110 @@ public final class TradeServer implements AutoCloseable {
 
 	// ---------------------------------------------------------------- feed and traders
 
-	/**
-	 * Quotes every symbol the engine has, starting from its last price so that a restart continues
-	 * where the prices were. Ticks go through the engine (and its journal) like any quote, and the
-	 * engine's tick event feeds the pump, the quote board and the history.
-	 */
-	private void startFeed() {
-		List<Instrument> instruments = context.call(e -> e.symbols().stream()
-			.flatMap(symbol -> e.quote(symbol.name()).map(q -> instrument(symbol, q)).stream())
-			.toList());
-		if (instruments.isEmpty()) {
-			return;
+	/** The running price feed; a restart replaces its driver. */
+	private final class Feed implements AutoCloseable {
+
+		private @Nullable FeedDriver driver;
+
+		/**
+		 * Quotes every symbol the engine has a price for, starting from that price so that a restart
+		 * continues where the prices were. Ticks go through the engine (and its journal) like any
+		 * quote, and the engine's tick event feeds the pump, the quote board and the history.
+		 *
+		 * @return the number of symbols quoted
+		 */
+		synchronized int start() {
+			List<Instrument> instruments = context.call(e -> e.symbols().stream()
+				.flatMap(symbol -> e.quote(symbol.name()).map(q -> instrument(symbol, q)).stream())
+				.toList());
+			if (instruments.isEmpty()) {
+				return 0;
+			}
+			PriceFeed prices = new PriceFeed(instruments, context.zone, context.clock.millis(), context.clock.instant(),
+					context.holidays::get);
+			driver = FeedDriver.start(prices, context.clock, Duration.ofMillis(100),
+					tick -> engine.tick(tick.symbol(), tick.bid(), tick.ask()));
+			return instruments.size();
 		}
-		PriceFeed feed = new PriceFeed(instruments, context.zone, context.clock.millis(), context.clock.instant());
-		attached.push(FeedDriver.start(feed, context.clock, Duration.ofMillis(100),
-				tick -> engine.tick(tick.symbol(), tick.bid(), tick.ask())));
+
+		/** Waits for the ticks being produced; they are queued to the engine like any others. */
+		@Override
+		public synchronized void close() throws InterruptedException {
+			FeedDriver running = driver;
+			driver = null;
+			if (running != null) {
+				running.close();
+			}
+		}
+	}
+
+	// ---------------------------------------------------------------- soft restarts
+
+	/**
+	 * SrvFeedsRestart: the price feed stops and starts again from the engine's last prices, on the
+	 * symbols the engine has now (added ones included, deleted ones left out).
+	 */
+	private List<String> restartFeed() {
+		synchronized (lifecycle) {
+			requireRunning();
+			if (!context.settings.feed()) {
+				throw MtException.of(Ret.ERROR, "the built-in price feed is off on this server (started without it):"
+						+ " there is no datafeed to restart; prices come from SendTick");
+			}
+			try {
+				feed.close();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw MtException.of(Ret.TECH_PROBLEM, "interrupted while stopping the price feed");
+			}
+			return List.of("price feed restarted: " + feed.start() + " symbols from their last prices");
+		}
+	}
+
+	/**
+	 * SrvRestart without stopping the process: the price feed and every timer (the engine's
+	 * expirations and end of day, the pump's margin poll, the backups) stop and start again, and
+	 * pick up what changed meanwhile (new symbols, the pump plugin's interval, the BACKUP period).
+	 * The engine, its journal, the gateway's sessions and pump streams and the replication keep
+	 * running throughout, so no state and no acknowledged transaction is touched; transactions
+	 * arriving meanwhile are carried out as usual.
+	 */
+	private List<String> softRestart() {
+		synchronized (lifecycle) {
+			requireRunning();
+			List<String> done = new ArrayList<>();
+			try {
+				feed.close();
+				engine.stopTimers();
+				ScheduledExecutorService old = timers;
+				// Waiting tasks go; a backup being written finishes first.
+				old.shutdown();
+				if (!old.awaitTermination(30, TimeUnit.SECONDS)) {
+					old.shutdownNow();
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw MtException.of(Ret.TECH_PROBLEM, "interrupted while stopping the feed and timers");
+			}
+			engine.startTimers(ENGINE_TIMERS);
+			done.add("engine timers restarted: pending order expiration and end of day every " + ENGINE_TIMERS.toSeconds() + " s");
+			timers = newTimers();
+			scheduleMarginPoll();
+			scheduleBackups();
+			done.add("server timers restarted: margin levels to the pump every " + marginPollMillis() + " ms, full backups every "
+					+ context.sections.backup.get().getFullBackupPeriod() + " min");
+			done.add(context.settings.feed() ? "price feed restarted: " + feed.start() + " symbols from their last prices"
+					: "price feed: off on this server");
+			return done;
+		}
+	}
+
+	private void requireRunning() {
+		if (closed) {
+			throw new MtException(Ret.NO_CONNECT.code, Ret.NO_CONNECT.name(), io.grpc.Status.Code.UNAVAILABLE, "the server is stopping");
+		}
 	}
 
 	private static Instrument instrument(SymbolConfig symbol, Quote quote) {
@@ -411,11 +513,27 @@ public final class TradeServer implements AutoCloseable {
 
 	// ---------------------------------------------------------------- timers
 
-	/** Re-reads the pump plugin's interval each time, so a parameter change applies without restart. */
-	private void scheduleMarginPoll() {
-		long millis = context.config.plugin(ServerConfig.PUMP_PLUGIN)
+	private static ScheduledExecutorService newTimers() {
+		ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, r -> {
+			Thread thread = new Thread(r, "tradeserver-timers");
+			thread.setDaemon(true);
+			return thread;
+		});
+		// A soft restart stops them with shutdown(): waiting runs must go with it, not run anyway.
+		timers.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+		timers.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+		return timers;
+	}
+
+	private long marginPollMillis() {
+		return context.config.plugin(ServerConfig.PUMP_PLUGIN)
 			.map(p -> p.intParam(ServerConfig.PUMP_MARGIN_INTERVAL_PARAM, (int) context.settings.marginInterval().toMillis()))
 			.orElse((int) context.settings.marginInterval().toMillis());
+	}
+
+	/** Re-reads the pump plugin's interval each time, so a parameter change applies without restart. */
+	private void scheduleMarginPoll() {
+		long millis = marginPollMillis();
 		try {
 			timers.schedule(() -> {
 				if (context.pump.hasSubscribers()) {

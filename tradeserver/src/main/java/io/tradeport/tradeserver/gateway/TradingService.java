@@ -167,7 +167,7 @@ final class TradingService extends TradingGrpc.TradingImplBase {
 	private static TradeResult execute(EngineAccess.Writes w, TradeTransactionRequest r, GroupMask mine) {
 		TradeEngine e = w.engine();
 		switch (r.getType()) {
-			case TT_ORDER_IE_OPEN, TT_BR_ORDER_OPEN, TT_ORDER_PENDING_OPEN -> {
+			case TT_ORDER_IE_OPEN, TT_ORDER_REQ_OPEN, TT_ORDER_MK_OPEN, TT_BR_ORDER_OPEN, TT_ORDER_PENDING_OPEN -> {
 				requireVisible(e, r.getOrderBy(), mine);
 				TradeCommand cmd = Protos.command(r.getCmd());
 				boolean pending = r.getType() == io.tradeport.gateway.v1.TransactionType.TT_ORDER_PENDING_OPEN;
@@ -182,13 +182,15 @@ final class TradingService extends TradingGrpc.TradingImplBase {
 				}
 				return w.open(order);
 			}
-			case TT_ORDER_IE_CLOSE, TT_BR_ORDER_CLOSE -> {
+			case TT_ORDER_IE_CLOSE, TT_ORDER_REQ_CLOSE, TT_ORDER_MK_CLOSE, TT_BR_ORDER_CLOSE -> {
 				TradeRecord trade = openOrder(e, r.getOrder(), mine);
 				int volume = r.getVolume() == 0 ? trade.volume() : r.getVolume();
-				if (r.getType() == io.tradeport.gateway.v1.TransactionType.TT_BR_ORDER_CLOSE && r.getPrice() != 0) {
-					return w.closeAt(trade.ticket(), volume, r.getPrice());
+				if (r.getType() == io.tradeport.gateway.v1.TransactionType.TT_BR_ORDER_CLOSE) {
+					return r.getPrice() != 0 ? w.closeAt(trade.ticket(), volume, r.getPrice()) : w.close(trade.ticket(), volume);
 				}
-				return w.close(trade.ticket(), volume);
+				// The client's price is checked as the symbol's execution mode says.
+				return r.getPrice() != 0 ? w.close(trade.ticket(), volume, r.getPrice(), r.getIeDeviation())
+						: w.close(trade.ticket(), volume);
 			}
 			case TT_ORDER_MODIFY, TT_BR_ORDER_MODIFY -> {
 				TradeRecord trade = openOrder(e, r.getOrder(), mine);
@@ -197,7 +199,11 @@ final class TradingService extends TradingGrpc.TradingImplBase {
 			case TT_ORDER_DELETE, TT_BR_ORDER_DELETE -> {
 				TradeRecord trade = openOrder(e, r.getOrder(), mine);
 				if (!trade.cmd().isPending()) {
-					throw MtException.notSupported("deleting an open position (without closing it) is not supported; close it instead");
+					if (r.getType() == io.tradeport.gateway.v1.TransactionType.TT_ORDER_DELETE) {
+						throw MtException.of(Ret.INVALID_DATA, "a client deletes pending orders only; close the position instead");
+					}
+					// The dealer's delete of a position removes it without closing it: nothing is booked.
+					return w.deletePosition(trade.ticket());
 				}
 				return w.delete(trade.ticket());
 			}

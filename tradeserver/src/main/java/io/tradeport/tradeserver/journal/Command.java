@@ -6,12 +6,14 @@ import io.tradeport.tradeserver.engine.AccountConfig;
 import io.tradeport.tradeserver.engine.AccountState;
 import io.tradeport.tradeserver.engine.GroupConfig;
 import io.tradeport.tradeserver.engine.Login;
+import io.tradeport.tradeserver.engine.MarketHoliday;
 import io.tradeport.tradeserver.engine.ModifyOrder;
 import io.tradeport.tradeserver.engine.OpenOrder;
 import io.tradeport.tradeserver.engine.ReturnCode;
 import io.tradeport.tradeserver.engine.SymbolConfig;
 import io.tradeport.tradeserver.engine.Ticket;
 import io.tradeport.tradeserver.engine.TradeEngine;
+import io.tradeport.tradeserver.engine.TradeRecord;
 import io.tradeport.tradeserver.engine.TradeRecordUpdate;
 import io.tradeport.tradeserver.engine.TradeResult;
 
@@ -29,7 +31,8 @@ sealed interface Command<T> {
 	List<Class<? extends Command<?>>> TYPES = List.of(PutGroup.class, PutSymbol.class, PutAccount.class, Balance.class,
 			Credit.class, Open.class, Modify.class, Close.class, Delete.class, Tick.class, Timers.class, RemoveAccount.class,
 			RemoveGroup.class, Activate.class, FixBalance.class, ModifyRecord.class,
-			OpenAt.class, CloseAt.class, CloseBy.class, CloseAll.class, RemoveSymbol.class);
+			OpenAt.class, CloseAt.class, CloseBy.class, CloseAll.class, RemoveSymbol.class, CloseRequested.class,
+			PutHolidays.class, DeletePosition.class, RestoreOrder.class);
 
 	T apply(TradeEngine engine);
 
@@ -49,6 +52,15 @@ sealed interface Command<T> {
 		@Override
 		public Boolean apply(TradeEngine engine) {
 			engine.putSymbol(config);
+			return true;
+		}
+	}
+
+	/** The HOLIDAYS section as the engine applies it; journaled so replay refuses what was refused. */
+	record PutHolidays(List<MarketHoliday> holidays) implements Command<Boolean> {
+		@Override
+		public Boolean apply(TradeEngine engine) {
+			engine.putHolidays(holidays);
 			return true;
 		}
 	}
@@ -96,6 +108,14 @@ sealed interface Command<T> {
 		}
 	}
 
+	/** A client's close at the price it saw, checked as the symbol's execution mode says. */
+	record CloseRequested(Ticket ticket, int volume, double price, int deviation) implements Command<TradeResult> {
+		@Override
+		public TradeResult apply(TradeEngine engine) {
+			return engine.close(ticket, volume, price, deviation);
+		}
+	}
+
 	record Delete(Ticket ticket) implements Command<TradeResult> {
 		@Override
 		public TradeResult apply(TradeEngine engine) {
@@ -132,6 +152,22 @@ sealed interface Command<T> {
 		@Override
 		public ReturnCode apply(TradeEngine engine) {
 			return engine.removeGroup(name);
+		}
+	}
+
+	/** A dealer's TT_BR_ORDER_DELETE of an open position: removed without closing, nothing booked. */
+	record DeletePosition(Ticket ticket) implements Command<TradeResult> {
+		@Override
+		public TradeResult apply(TradeEngine engine) {
+			return engine.deletePosition(ticket);
+		}
+	}
+
+	/** BackupRestoreOrders: one record of an orders backup put back. */
+	record RestoreOrder(TradeRecord backup) implements Command<TradeResult> {
+		@Override
+		public TradeResult apply(TradeEngine engine) {
+			return engine.restoreOrder(backup);
 		}
 	}
 

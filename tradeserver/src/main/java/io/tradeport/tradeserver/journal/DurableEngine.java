@@ -31,6 +31,7 @@ import io.tradeport.tradeserver.engine.EngineThread;
 import io.tradeport.tradeserver.engine.GroupConfig;
 import io.tradeport.tradeserver.engine.Login;
 import io.tradeport.tradeserver.engine.MarginLevel;
+import io.tradeport.tradeserver.engine.MarketHoliday;
 import io.tradeport.tradeserver.engine.ModifyOrder;
 import io.tradeport.tradeserver.engine.OpenOrder;
 import io.tradeport.tradeserver.engine.Quote;
@@ -317,6 +318,10 @@ public final class DurableEngine implements AutoCloseable {
 			apply(new Command.PutSymbol(config));
 		}
 
+		public void putHolidays(List<MarketHoliday> holidays) {
+			apply(new Command.PutHolidays(holidays));
+		}
+
 		public AccountState putAccount(AccountConfig config) {
 			return apply(new Command.PutAccount(config));
 		}
@@ -345,12 +350,25 @@ public final class DurableEngine implements AutoCloseable {
 			return apply(new Command.Close(ticket, volume));
 		}
 
+		/** A client's close at the price it saw ({@link TradeEngine#close(Ticket, int, double, int)}). */
+		public TradeResult close(Ticket ticket, int volume, double price, int deviation) {
+			return apply(new Command.CloseRequested(ticket, volume, price, deviation));
+		}
+
 		public TradeResult delete(Ticket ticket) {
 			return apply(new Command.Delete(ticket));
 		}
 
 		public TradeResult activate(Ticket ticket) {
 			return apply(new Command.Activate(ticket));
+		}
+
+		public TradeResult deletePosition(Ticket ticket) {
+			return apply(new Command.DeletePosition(ticket));
+		}
+
+		public TradeResult restoreOrder(TradeRecord backup) {
+			return apply(new Command.RestoreOrder(backup));
 		}
 
 		public ReturnCode removeSymbol(String name) {
@@ -415,6 +433,17 @@ public final class DurableEngine implements AutoCloseable {
 	/** Expirations and end of day as of now. */
 	public CompletableFuture<Boolean> processTimers() {
 		return applied(new Command.Timers());
+	}
+
+	/**
+	 * Stops the timer runs; a run already submitted still happens and is journaled. Commands are not
+	 * affected, and {@link #startTimers} may be called again.
+	 */
+	public synchronized void stopTimers() {
+		if (timers != null) {
+			timers.shutdownNow();
+			timers = null;
+		}
 	}
 
 	/** Runs {@link #processTimers} every {@code period}, for example every second. */
@@ -609,6 +638,11 @@ public final class DurableEngine implements AutoCloseable {
 		@Override
 		public void tradeClosed(TradeRecord trade) {
 			guard(() -> delegate.tradeClosed(trade));
+		}
+
+		@Override
+		public void tradeDeleted(TradeRecord trade) {
+			guard(() -> delegate.tradeDeleted(trade));
 		}
 
 		@Override

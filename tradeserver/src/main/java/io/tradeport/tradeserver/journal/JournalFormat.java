@@ -25,7 +25,19 @@ final class JournalFormat {
 	private JournalFormat() {
 	}
 
+	/**
+	 * In place of a command tag: a record in an explicit {@link RecordCodec} format, whose number and
+	 * then the real tag follow. Records of the first builds start with the tag itself (format 1);
+	 * tags never come near this value.
+	 */
+	static final int VERSIONED = 0xFF;
+
 	static byte[] encode(long seq, long timeMillis, Command<?> command) {
+		return encode(seq, timeMillis, command, RecordCodec.FORMAT);
+	}
+
+	/** In an older {@code format}: for tests that need records as an earlier build wrote them. */
+	static byte[] encode(long seq, long timeMillis, Command<?> command, int format) {
 		try {
 			ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
 			DataOutputStream out = new DataOutputStream(bytes);
@@ -33,8 +45,12 @@ final class JournalFormat {
 			out.writeInt(0);
 			out.writeLong(seq);
 			out.writeLong(timeMillis);
+			if (format > 1) {
+				out.writeByte(VERSIONED);
+				out.writeByte(format);
+			}
 			out.writeByte(command.tag());
-			RecordCodec.write(out, (Record) command);
+			RecordCodec.write(out, (Record) command, format);
 			out.flush();
 			byte[] record = bytes.toByteArray();
 			int length = record.length - HEADER;
@@ -96,11 +112,16 @@ final class JournalFormat {
 			long seq = in.readLong();
 			long time = in.readLong();
 			int tag = in.readUnsignedByte();
+			int format = 1;
+			if (tag == VERSIONED) {
+				format = in.readUnsignedByte();
+				tag = in.readUnsignedByte();
+			}
 			if (tag >= Command.TYPES.size()) {
 				// The checksum matched, so this is not a torn write but a newer format or a bug.
 				throw new IOException("unknown command tag " + tag + " at seq " + seq);
 			}
-			Command<?> command = (Command<?>) RecordCodec.read(in, Command.TYPES.get(tag).asSubclass(Record.class));
+			Command<?> command = (Command<?>) RecordCodec.read(in, Command.TYPES.get(tag).asSubclass(Record.class), format);
 			entries.add(new JournalEntry(seq, time, command));
 			position += HEADER + length;
 		}

@@ -20,6 +20,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
+
+import io.tradeport.tradeserver.engine.EngineState;
+import io.tradeport.tradeserver.engine.SymbolConfig;
+
 /**
  * Binary encoding of records by their components, in declaration order: primitives as
  * DataOutput writes them, strings as UTF, enums by name (so reordering constants cannot corrupt
@@ -28,10 +33,24 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Deriving the format from the record declarations keeps the engine's configuration records
  * free of persistence code, and a new component needs no codec change. The flip side is that
- * changing a record's components changes the format; the journal and snapshot headers carry a
- * version for that day.
+ * changing a record's components changes the format. So every file says which {@link #FORMAT} it
+ * was written in (snapshot header, journal record), and a component added later is registered in
+ * {@link #ADDED} with the value older files imply: they are read without it. Components are only
+ * ever added, never removed or reordered.
  */
 final class RecordCodec {
+
+	/** The format this build writes; it reads this one and every older one. */
+	static final int FORMAT = 2;
+
+	/** @param since the first format with the component; older files get {@code value} */
+	record Added(int since, Object value) {
+	}
+
+	/** Components added after format 1, by record type and component name. */
+	private static final Map<Class<?>, Map<String, Added>> ADDED = Map.of(
+			SymbolConfig.class, Map.of("execution", new Added(2, SymbolConfig.Execution.INSTANT)),
+			EngineState.class, Map.of("holidays", new Added(2, List.of())));
 
 	private record Shape(RecordComponent[] components, Method[] accessors, Constructor<?> constructor) {
 	}
@@ -42,11 +61,30 @@ final class RecordCodec {
 	}
 
 	static void write(DataOutput out, Record value) throws IOException {
-		writeRecord(out, value);
+		write(out, value, FORMAT);
+	}
+
+	/** In an older {@code format}: for tests that need files as an earlier build wrote them. */
+	static void write(DataOutput out, Record value, int format) throws IOException {
+		writeRecord(out, value, format);
 	}
 
 	static <R extends Record> R read(DataInput in, Class<R> type) throws IOException {
-		return type.cast(readRecord(in, type));
+		return read(in, type, FORMAT);
+	}
+
+	/** @throws IOException for a format newer than this build's: reading it would misinterpret it */
+	static <R extends Record> R read(DataInput in, Class<R> type, int format) throws IOException {
+		if (format < 1 || format > FORMAT) {
+			throw new IOException("unknown format " + format + "; this build reads 1 to " + FORMAT);
+		}
+		return type.cast(readRecord(in, type, format));
+	}
+
+	/** The value a file of {@code format} implies for the component, or null when the file has it. */
+	private static @Nullable Added missing(Class<?> type, String component, int format) {
+		Added added = ADDED.getOrDefault(type, Map.of()).get(component);
+		return added != null && added.since() > format ? added : null;
 	}
 
 	private static Shape shape(Class<?> type) {
@@ -67,9 +105,12 @@ final class RecordCodec {
 		});
 	}
 
-	private static void writeRecord(DataOutput out, Object value) throws IOException {
+	private static void writeRecord(DataOutput out, Object value, int format) throws IOException {
 		Shape shape = shape(value.getClass());
 		for (int i = 0; i < shape.components.length; i++) {
+			if (missing(value.getClass(), shape.components[i].getName(), format) != null) {
+				continue;
+			}
 			Object component;
 			try {
 				component = shape.accessors[i].invoke(value);
@@ -77,15 +118,16 @@ final class RecordCodec {
 			catch (IllegalAccessException | InvocationTargetException ex) {
 				throw new IllegalStateException(ex);
 			}
-			writeValue(out, shape.components[i].getGenericType(), component);
+			writeValue(out, shape.components[i].getGenericType(), component, format);
 		}
 	}
 
-	private static Object readRecord(DataInput in, Class<?> type) throws IOException {
+	private static Object readRecord(DataInput in, Class<?> type, int format) throws IOException {
 		Shape shape = shape(type);
 		Object[] args = new Object[shape.components.length];
 		for (int i = 0; i < args.length; i++) {
-			args[i] = readValue(in, shape.components[i].getGenericType());
+			Added missing = missing(type, shape.components[i].getName(), format);
+			args[i] = missing != null ? missing.value() : readValue(in, shape.components[i].getGenericType(), format);
 		}
 		try {
 			return shape.constructor.newInstance(args);
@@ -95,7 +137,7 @@ final class RecordCodec {
 		}
 	}
 
-	private static void writeValue(DataOutput out, Type type, Object value) throws IOException {
+	private static void writeValue(DataOutput out, Type type, Object value, int format) throws IOException {
 		Class<?> raw = raw(type);
 		if (raw.isPrimitive()) {
 			writePrimitive(out, raw, value);
@@ -125,22 +167,22 @@ final class RecordCodec {
 			out.writeLong(((LocalDate) value).toEpochDay());
 		}
 		else if (raw.isRecord()) {
-			writeRecord(out, value);
+			writeRecord(out, value, format);
 		}
 		else if (raw == List.class || raw == Set.class) {
 			Type element = argument(type, 0);
 			Collection<?> collection = (Collection<?>) value;
 			out.writeInt(collection.size());
 			for (Object item : collection) {
-				writeValue(out, element, item);
+				writeValue(out, element, item, format);
 			}
 		}
 		else if (raw == Map.class) {
 			Map<?, ?> map = (Map<?, ?>) value;
 			out.writeInt(map.size());
 			for (Map.Entry<?, ?> entry : map.entrySet()) {
-				writeValue(out, argument(type, 0), entry.getKey());
-				writeValue(out, argument(type, 1), entry.getValue());
+				writeValue(out, argument(type, 0), entry.getKey(), format);
+				writeValue(out, argument(type, 1), entry.getValue(), format);
 			}
 		}
 		else {
@@ -167,7 +209,7 @@ final class RecordCodec {
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
-	private static Object readValue(DataInput in, Type type) throws IOException {
+	private static Object readValue(DataInput in, Type type, int format) throws IOException {
 		Class<?> raw = raw(type);
 		if (raw.isPrimitive()) {
 			return readPrimitive(in, raw);
@@ -195,13 +237,13 @@ final class RecordCodec {
 			return LocalDate.ofEpochDay(in.readLong());
 		}
 		if (raw.isRecord()) {
-			return readRecord(in, raw);
+			return readRecord(in, raw, format);
 		}
 		if (raw == List.class || raw == Set.class) {
 			int size = count(in);
 			Collection<Object> items = raw == List.class ? new ArrayList<>(size) : new HashSet<>();
 			for (int i = 0; i < size; i++) {
-				items.add(readValue(in, argument(type, 0)));
+				items.add(readValue(in, argument(type, 0), format));
 			}
 			return items;
 		}
@@ -209,7 +251,7 @@ final class RecordCodec {
 			int size = count(in);
 			Map<Object, Object> map = new HashMap<>();
 			for (int i = 0; i < size; i++) {
-				map.put(readValue(in, argument(type, 0)), readValue(in, argument(type, 1)));
+				map.put(readValue(in, argument(type, 0), format), readValue(in, argument(type, 1), format));
 			}
 			return map;
 		}

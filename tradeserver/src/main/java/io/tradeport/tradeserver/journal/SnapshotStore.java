@@ -24,13 +24,15 @@ import io.tradeport.tradeserver.engine.EngineState;
 /**
  * Snapshot files {@code snapshot-<seq>.bin}: the engine state after journal record {@code seq}.
  * Layout: {@code int magic, int version, long seq, int length, int crc32c, payload} with the
- * payload an {@link EngineState} in {@link RecordCodec} encoding. Written to a temporary file,
- * fsync'ed, then renamed, so a snapshot is either complete or absent.
+ * payload an {@link EngineState} in {@link RecordCodec} encoding; the version is the codec's
+ * format. Written to a temporary file, fsync'ed, then renamed, so a snapshot is either complete
+ * or absent.
  */
 final class SnapshotStore {
 
 	private static final int MAGIC = 0x54505331; // "TPS1"
-	private static final int VERSION = 1;
+	/** The snapshot version is the {@link RecordCodec} format of its payload. */
+	private static final int VERSION = RecordCodec.FORMAT;
 	private static final Pattern SNAPSHOT = Pattern.compile("snapshot-(\\d{19})\\.bin");
 	private static final Pattern SEGMENT = Pattern.compile("journal-(\\d{19})\\.log");
 
@@ -44,15 +46,20 @@ final class SnapshotStore {
 	}
 
 	void write(long seq, EngineState state) throws IOException {
+		write(seq, state, VERSION);
+	}
+
+	/** In an older {@code version}: for tests that need a snapshot as an earlier build wrote it. */
+	void write(long seq, EngineState state, int version) throws IOException {
 		ByteArrayOutputStream payload = new ByteArrayOutputStream(1 << 16);
 		DataOutputStream out = new DataOutputStream(payload);
-		RecordCodec.write(out, state);
+		RecordCodec.write(out, state, version);
 		out.flush();
 		byte[] bytes = payload.toByteArray();
 		CRC32C crc = new CRC32C();
 		crc.update(bytes);
 		ByteBuffer header = ByteBuffer.allocate(24);
-		header.putInt(MAGIC).putInt(VERSION).putLong(seq).putInt(bytes.length).putInt((int) crc.getValue()).flip();
+		header.putInt(MAGIC).putInt(version).putLong(seq).putInt(bytes.length).putInt((int) crc.getValue()).flip();
 
 		Path temporary = directory.resolve(name(seq) + ".tmp");
 		try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
@@ -79,8 +86,12 @@ final class SnapshotStore {
 		long seq = seqs.getLast();
 		byte[] data = Files.readAllBytes(directory.resolve(name(seq)));
 		ByteBuffer header = ByteBuffer.wrap(data);
-		if (data.length < 24 || header.getInt() != MAGIC || header.getInt() != VERSION || header.getLong() != seq) {
+		if (data.length < 24 || header.getInt() != MAGIC) {
 			throw new IOException("bad snapshot header: " + name(seq));
+		}
+		int version = header.getInt();
+		if (version < 1 || version > VERSION || header.getLong() != seq) {
+			throw new IOException("bad snapshot header (version " + version + "): " + name(seq));
 		}
 		int length = header.getInt();
 		int checksum = header.getInt();
@@ -93,7 +104,7 @@ final class SnapshotStore {
 			throw new IOException("snapshot checksum mismatch: " + name(seq));
 		}
 		EngineState state = RecordCodec.read(new DataInputStream(new ByteArrayInputStream(data, 24, length)),
-				EngineState.class);
+				EngineState.class, version);
 		return Optional.of(new Snapshot(seq, state));
 	}
 

@@ -19,6 +19,10 @@ sealed interface Change {
 	record TradeChange(long seq, TradeRecord trade, Instant at) implements Change {
 	}
 
+	/** A position deleted without closing: its row goes, as if it had never been opened. */
+	record TradeDeleted(long seq, int ticket) implements Change {
+	}
+
 	record AccountChange(long seq, AccountState account, Instant at) implements Change {
 	}
 

@@ -184,6 +184,13 @@ public final class ReportReplicator implements AutoCloseable {
 		}
 
 		@Override
+		public void tradeDeleted(TradeRecord trade) {
+			if (accepting) {
+				offer(new Change.TradeDeleted(++sequence, trade.ticket().value()));
+			}
+		}
+
+		@Override
 		public void accountChanged(AccountState account) {
 			if (accepting) {
 				offer(new Change.AccountChange(++sequence, account, clock.instant()));
@@ -319,11 +326,13 @@ public final class ReportReplicator implements AutoCloseable {
 	 */
 	private void collect(WriteUnit unit, List<Change> drained, WriteUnit.PriceTracker tracker,
 			Map<String, Integer> digits, ReportWriter db) throws SQLException {
-		// The only query that can fail runs before anything is taken from the queues.
+		// The only queries that can fail run before anything is taken from the queues.
 		BitSet closed = null;
+		BitSet open = null;
 		for (Snapshot s : snapshots) {
 			if (s.full()) {
 				closed = db.closedTickets();
+				open = db.openTickets();
 				break;
 			}
 		}
@@ -354,7 +363,8 @@ public final class ReportReplicator implements AutoCloseable {
 				unit.add(drained.get(next++), tracker);
 			}
 			digits.putAll(snapshot.digits());
-			unit.add(snapshot, tracker, snapshot.full() && closed != null ? closed : new BitSet());
+			boolean reconcile = snapshot.full() && closed != null && open != null;
+			unit.add(snapshot, tracker, reconcile ? closed : new BitSet(), reconcile ? open : new BitSet());
 			if (snapshot.full()) {
 				reconciliations.incrementAndGet();
 			}

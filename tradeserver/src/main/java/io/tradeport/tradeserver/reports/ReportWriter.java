@@ -133,6 +133,20 @@ final class ReportWriter implements AutoCloseable {
 		return tickets;
 	}
 
+	/** Tickets stored as open positions or live pending orders (CLOSE_TIME is MT4's zero time). */
+	BitSet openTickets() throws SQLException {
+		BitSet tickets = new BitSet();
+		try (Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery(
+						"SELECT TICKET FROM MT4_TRADES WHERE CLOSE_TIME = '" + Mt4Schema.ZERO_TIME + "'")) {
+			while (rows.next()) {
+				tickets.set(rows.getInt(1));
+			}
+		}
+		connection.commit();
+		return tickets;
+	}
+
 	void writeConfig(String serverAddress) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement(UPSERT_CONFIG)) {
 			statement.setInt(1, CONFIG_SERVER_ADDRESS);
@@ -153,6 +167,7 @@ final class ReportWriter implements AutoCloseable {
 		LocalDateTime modified = local(now);
 		int rows = 0;
 		rows += writeUsers(unit, modified);
+		rows += deleteTrades(unit);
 		rows += writeTrades(unit, modified);
 		rows += writePrices(unit, modified, digits);
 		rows += writeDaily(unit, modified);
@@ -196,6 +211,27 @@ final class ReportWriter implements AutoCloseable {
 			flush(statement);
 		}
 		unit.users.clear();
+		return count;
+	}
+
+	/**
+	 * A position deleted without closing never happened as far as MT4 is concerned: no closed
+	 * record exists for it, so its row is removed rather than closed, as MT4's report server drops
+	 * a ticket the trade server no longer lists.
+	 */
+	private int deleteTrades(WriteUnit unit) throws SQLException {
+		int count = 0;
+		try (PreparedStatement statement = connection.prepareStatement("DELETE FROM MT4_TRADES WHERE TICKET = ?")) {
+			for (int ticket = unit.deletedTrades.nextSetBit(0); ticket >= 0; ticket = unit.deletedTrades.nextSetBit(ticket + 1)) {
+				statement.setInt(1, ticket);
+				statement.addBatch();
+				if (++count % batchSize == 0) {
+					flush(statement);
+				}
+			}
+			flush(statement);
+		}
+		unit.deletedTrades.clear();
 		return count;
 	}
 

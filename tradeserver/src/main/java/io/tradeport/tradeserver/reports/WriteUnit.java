@@ -43,21 +43,31 @@ final class WriteUnit {
 	}
 
 	final Map<Integer, Stamped<TradeRecord>> trades = new LinkedHashMap<>();
+	/** Rows to delete: positions deleted without closing. Never also in {@link #trades}. */
+	final BitSet deletedTrades = new BitSet();
 	final Map<Integer, Stamped<AccountState>> users = new LinkedHashMap<>();
 	final Map<String, PriceRow> prices = new LinkedHashMap<>();
 	final List<DailyReport> daily = new ArrayList<>();
 
 	boolean isEmpty() {
-		return trades.isEmpty() && users.isEmpty() && prices.isEmpty() && daily.isEmpty();
+		return trades.isEmpty() && deletedTrades.isEmpty() && users.isEmpty() && prices.isEmpty() && daily.isEmpty();
 	}
 
 	int size() {
-		return trades.size() + users.size() + prices.size() + daily.size();
+		return trades.size() + deletedTrades.cardinality() + users.size() + prices.size() + daily.size();
 	}
 
 	void add(Change change, PriceTracker tracker) {
 		switch (change) {
-			case Change.TradeChange c -> trades.put(c.trade().ticket().value(), new Stamped<>(c.trade(), c.at()));
+			case Change.TradeChange c -> {
+				// A deleted ticket that comes back (restored from a backup) is written again.
+				deletedTrades.clear(c.trade().ticket().value());
+				trades.put(c.trade().ticket().value(), new Stamped<>(c.trade(), c.at()));
+			}
+			case Change.TradeDeleted c -> {
+				trades.remove(c.ticket());
+				deletedTrades.set(c.ticket());
+			}
 			case Change.AccountChange c -> users.merge(c.account().login().value(), new Stamped<>(c.account(), c.at()),
 					Stamped::then);
 			case Change.QuoteChange c -> prices.put(c.quote().symbol(), tracker.apply(c.quote()));
@@ -67,16 +77,25 @@ final class WriteUnit {
 	/**
 	 * @param closedInDatabase tickets already stored as closed; closed records never change in the
 	 *     engine, so a reconciliation need not write them again
+	 * @param openInDatabase tickets stored as open (CLOSE_TIME 1970); those the engine no longer
+	 *     has at all were deleted without closing while the replicator missed it, and their rows go
 	 */
-	void add(Snapshot snapshot, PriceTracker tracker, BitSet closedInDatabase) {
+	void add(Snapshot snapshot, PriceTracker tracker, BitSet closedInDatabase, BitSet openInDatabase) {
 		for (AccountState account : snapshot.accounts()) {
 			users.merge(account.login().value(), new Stamped<>(account, snapshot.at()), Stamped::then);
 		}
+		BitSet gone = (BitSet) openInDatabase.clone();
 		for (TradeRecord trade : snapshot.trades()) {
 			int ticket = trade.ticket().value();
+			gone.clear(ticket);
 			if (trade.isOpen() || !closedInDatabase.get(ticket)) {
+				deletedTrades.clear(ticket);
 				trades.put(ticket, new Stamped<>(trade, snapshot.at()));
 			}
+		}
+		for (int ticket = gone.nextSetBit(0); ticket >= 0; ticket = gone.nextSetBit(ticket + 1)) {
+			trades.remove(ticket);
+			deletedTrades.set(ticket);
 		}
 		for (Quote quote : snapshot.quotes()) {
 			prices.put(quote.symbol(), tracker.apply(quote));

@@ -243,16 +243,23 @@ public final class TraderSimulation {
 			boolean buy = random.nextBoolean();
 			OpenOrder order = OpenOrder.market(login, symbol, buy ? TradeCommand.BUY : TradeCommand.SELL,
 					volume(account, spec.get(), quote.get()));
+			OpenOrder withStops = order;
 			if (random.nextInt(100) < 55) {
 				double point = spec.get().point();
 				int slPoints = 100 + random.nextInt(900);
 				int tpPoints = (int) (slPoints * (0.5 + 2.5 * random.nextDouble()));
 				Quote q = quote.get();
-				order = order.withStops(buy ? q.bid() - slPoints * point : q.ask() + slPoints * point,
+				withStops = order.withStops(buy ? q.bid() - slPoints * point : q.ask() + slPoints * point,
 						buy ? q.ask() + tpPoints * point : q.bid() - tpPoints * point);
 			}
-			if (count(venue.open(order))) {
+			// Market execution takes no stops with the opening request: a terminal sets them right after the fill.
+			boolean market = spec.get().execution() == SymbolConfig.Execution.MARKET;
+			TradeResult result = venue.open(market ? order : withStops);
+			if (count(result)) {
 				marketOrders++;
+				if (market && withStops != order && result.ticket() != null) {
+					count(venue.modify(new ModifyOrder(result.ticket(), 0, withStops.sl(), withStops.tp(), null)));
+				}
 			}
 		}
 

@@ -12,6 +12,7 @@ final class RecordingListener implements EngineListener {
 	final List<TradeRecord> opened = new ArrayList<>();
 	final List<TradeRecord> modified = new ArrayList<>();
 	final List<TradeRecord> closed = new ArrayList<>();
+	final List<TradeRecord> deleted = new ArrayList<>();
 	final List<AccountState> accounts = new ArrayList<>();
 	final List<MarginLevel> levels = new ArrayList<>();
 	final List<Quote> ticks = new ArrayList<>();
@@ -36,6 +37,13 @@ final class RecordingListener implements EngineListener {
 	@Override
 	public void tradeClosed(TradeRecord trade) {
 		closed.add(trade);
+		threads.add(Thread.currentThread().getName());
+		all.add(trade);
+	}
+
+	@Override
+	public void tradeDeleted(TradeRecord trade) {
+		deleted.add(trade);
 		threads.add(Thread.currentThread().getName());
 		all.add(trade);
 	}

@@ -227,6 +227,38 @@ class TradeValidationUnitTests {
 	}
 
 	@Test
+	void fifoGroupsCloseByOnlyTheOldestPositionOfEachSide() {
+		EngineFixture f = EngineFixture.majors().group(group("usd", "USD").closeFifo(true).build());
+		f.account(1, 10_000);
+		Ticket oldestBuy = f.buy(1, "EURUSD", 10);
+		f.clock.advance(Duration.ofMinutes(1));
+		Ticket oldestSell = f.sell(1, "EURUSD", 10);
+		f.clock.advance(Duration.ofMinutes(1));
+		Ticket newerBuy = f.buy(1, "EURUSD", 10);
+		Ticket newerSell = f.sell(1, "EURUSD", 10);
+
+		assertThat(f.engine.closeBy(newerBuy, oldestSell).code()).isEqualTo(ReturnCode.TRADE_PROHIBITED_BY_FIFO);
+		assertThat(f.engine.closeBy(oldestBuy, newerSell).code()).isEqualTo(ReturnCode.TRADE_PROHIBITED_BY_FIFO);
+		assertThat(f.engine.openTrades(Login.of(1))).hasSize(4);
+		assertThat(f.engine.closeBy(oldestBuy, oldestSell).code()).isEqualTo(ReturnCode.OK);
+		// Now the newer pair is the oldest of each side.
+		assertThat(f.engine.closeBy(newerSell, newerBuy).code()).isEqualTo(ReturnCode.OK);
+		assertThat(f.engine.openTrades(Login.of(1))).isEmpty();
+	}
+
+	@Test
+	void withoutFifoAnyOppositePairClosesBy() {
+		EngineFixture f = EngineFixture.majors();
+		f.account(1, 10_000);
+		f.buy(1, "EURUSD", 10);
+		f.clock.advance(Duration.ofMinutes(1));
+		Ticket sell = f.sell(1, "EURUSD", 10);
+		Ticket newerBuy = f.buy(1, "EURUSD", 10);
+
+		assertThat(f.engine.closeBy(newerBuy, sell).code()).isEqualTo(ReturnCode.OK);
+	}
+
+	@Test
 	void unknownAccountSymbolOrCommandIsInvalidData() {
 		EngineFixture f = EngineFixture.majors();
 		f.account(1, 10_000);

@@ -16,6 +16,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.tradeport.tradeserver.engine.MarketHoliday;
+import io.tradeport.tradeserver.engine.MarketHolidays;
 import io.tradeport.tradeserver.engine.SymbolConfig;
 import io.tradeport.tradeserver.engine.TradeSessions;
 
@@ -37,11 +39,11 @@ class PriceFeedUnitTests {
 
 	@Test
 	void noTicksOnTheWeekendOrOutsideSessionsOrOnHolidays() {
-		Instrument eurusd = Instrument.forex("EURUSD", 5, 1.10, 0.08, 10)
-			.withHolidays(HolidayCalendar.of(LocalDate.parse("2026-11-26")));
+		Instrument eurusd = Instrument.forex("EURUSD", 5, 1.10, 0.08, 10);
 		Instrument dax = Instrument.forex("GER40", 1, 19000, 0.18, 20)
 			.withSessions(TradeSessions.weekdays(TradeSessions.Window.of(9, 0, 17, 30)));
-		PriceFeed feed = new PriceFeed(List.of(eurusd, dax), SERVER, 7, MONDAY);
+		MarketHolidays thanksgiving = MarketHolidays.of(List.of(new MarketHoliday(2026, 11, 26, 0, 0, "EUR*")));
+		PriceFeed feed = new PriceFeed(List.of(eurusd, dax), SERVER, 7, MONDAY, () -> thanksgiving);
 
 		List<Tick> ticks = run(feed, MONDAY.plus(Duration.ofDays(8)));
 

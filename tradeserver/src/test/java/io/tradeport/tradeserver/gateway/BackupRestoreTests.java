@@ -2,6 +2,7 @@ package io.tradeport.tradeserver.gateway;
 
 import static io.tradeport.tradeserver.gateway.Gateway.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -11,10 +12,18 @@ import io.tradeport.gateway.v1.BackupKind;
 import io.tradeport.gateway.v1.BalanceCheckRequest;
 import io.tradeport.gateway.v1.ListBackupsRequest;
 import io.tradeport.gateway.v1.LoginRef;
+import io.tradeport.gateway.v1.PumpRequest;
 import io.tradeport.gateway.v1.RestoreBackupRequest;
+import io.tradeport.gateway.v1.RestoreBackupResult;
+import io.tradeport.gateway.v1.TicketRef;
+import io.tradeport.gateway.v1.Trade;
+import io.tradeport.gateway.v1.TradeCommand;
+import io.tradeport.gateway.v1.TradeTransactionRequest;
+import io.tradeport.gateway.v1.TransType;
+import io.tradeport.gateway.v1.TransactionType;
 import io.tradeport.gateway.v1.User;
 
-/** Protocol 1.1 backup restore from the backup the server takes at start. */
+/** Protocol 1.1 backup restore (orders since 1.2) from the backups the server takes. */
 class BackupRestoreTests {
 
 	private final Gateway gateway = new Gateway();
@@ -64,15 +73,85 @@ class BackupRestoreTests {
 	}
 
 	@Test
-	void unknownBackupsAndLoginsAreNotFoundAndOrdersRestoreIsUnimplemented() {
+	void unknownBackupsLoginsAndTicketsAreNotFoundAndRestoringNeedsAdmin() {
 		assertThat(refusal(() -> admin.admin().restoreBackupUsers(RestoreBackupRequest.newBuilder().setFile("nope.bak").build())).status())
 			.isEqualTo(Status.Code.NOT_FOUND);
 		assertThat(refusal(() -> admin.admin().restoreBackupUsers(RestoreBackupRequest.newBuilder().setFile(usersBackup()).addKeys(4242)
 			.build())).status()).isEqualTo(Status.Code.NOT_FOUND);
 		assertThat(refusal(() -> gateway.dealer().admin().restoreBackupUsers(RestoreBackupRequest.newBuilder().setFile(usersBackup())
 			.build())).retCode()).isEqualTo(7);
-		var orders = refusal(() -> admin.admin().restoreBackupOrders(RestoreBackupRequest.newBuilder().setFile("any").build()));
-		assertThat(orders.status()).isEqualTo(Status.Code.UNIMPLEMENTED);
-		assertThat(orders.retCode()).isEqualTo(2);
+		assertThat(refusal(() -> admin.admin().restoreBackupOrders(RestoreBackupRequest.newBuilder().setFile("nope.bak").build()))
+			.status()).isEqualTo(Status.Code.NOT_FOUND);
+		assertThat(refusal(() -> admin.admin().restoreBackupOrders(RestoreBackupRequest.newBuilder().setFile(ordersBackup())
+			.addKeys(999_999).build())).status()).isEqualTo(Status.Code.NOT_FOUND);
+		assertThat(refusal(() -> gateway.dealer().admin().restoreBackupOrders(RestoreBackupRequest.newBuilder()
+			.setFile(ordersBackup()).build())).retCode()).isEqualTo(7);
+	}
+
+	// ---------------------------------------------------------------- orders
+
+	private String ordersBackup() {
+		// The newest: the tests take one after placing their orders.
+		return admin.admin().listBackups(ListBackupsRequest.newBuilder().setKind(BackupKind.BACKUP_ORDERS).build()).getBackupsList()
+			.getLast().getFile();
+	}
+
+	private int transact(TradeTransactionRequest.Builder request) {
+		return admin.trading().tradeTransaction(request.build()).getOrder();
+	}
+
+	private Trade trade(int order) {
+		return admin.trading().getTrade(TicketRef.newBuilder().setOrder(order).build());
+	}
+
+	@Test
+	void aDeletedPositionAndAChangedOrderComeBackFromAnOrdersBackup() throws InterruptedException {
+		int position = transact(TradeTransactionRequest.newBuilder().setType(TransactionType.TT_BR_ORDER_OPEN).setOrderBy(1001)
+			.setSymbol("EURUSD").setCmd(TradeCommand.BUY).setVolume(10).setSl(1.15000));
+		int limit = transact(TradeTransactionRequest.newBuilder().setType(TransactionType.TT_ORDER_PENDING_OPEN).setOrderBy(1001)
+			.setSymbol("EURUSD").setCmd(TradeCommand.BUY_LIMIT).setVolume(10).setPrice(1.14000));
+		Trade positionBefore = trade(position);
+		gateway.server.backup();
+		String file = ordersBackup();
+		transact(TradeTransactionRequest.newBuilder().setType(TransactionType.TT_BR_ORDER_DELETE).setOrder(position));
+		transact(TradeTransactionRequest.newBuilder().setType(TransactionType.TT_BR_ORDER_MODIFY).setOrder(limit).setPrice(1.13000));
+		PumpTests.Replica replica = new PumpTests.Replica();
+		admin.pump().subscribe(PumpRequest.getDefaultInstance(), replica);
+		replica.snapshot();
+
+		var reply = admin.admin().restoreBackupOrders(RestoreBackupRequest.newBuilder().setFile(file).addKeys(position).addKeys(limit)
+			.build());
+
+		assertThat(reply.getResultsList()).extracting(RestoreBackupResult::getKey, RestoreBackupResult::getRetCode)
+			.containsExactlyInAnyOrder(tuple(position, 0), tuple(limit, 0));
+		Trade restored = trade(position);
+		assertThat(restored.getOpen()).isTrue();
+		assertThat(restored.getOpenTime()).isEqualTo(positionBefore.getOpenTime());
+		assertThat(restored.getOpenPrice()).isEqualTo(positionBefore.getOpenPrice());
+		assertThat(restored.getSl()).isEqualTo(1.15);
+		assertThat(trade(limit).getOpenPrice()).isEqualTo(1.14);
+		assertThat(replica.next(e -> e.hasTrade() && e.getTrade().getOrder() == position).getTrans()).isEqualTo(TransType.TRANS_ADD);
+		assertThat(admin.trading().checkBalance(BalanceCheckRequest.newBuilder().addLogins(1001).build()).getDiffs(0).getDiff()).isZero();
+	}
+
+	@Test
+	void restoringAWholeBackupAnswersEveryTicketAndRefusesWhatCannotComeBack() {
+		int closed = transact(TradeTransactionRequest.newBuilder().setType(TransactionType.TT_BR_ORDER_OPEN).setOrderBy(1001)
+			.setSymbol("EURUSD").setCmd(TradeCommand.BUY).setVolume(10));
+		gateway.server.backup();
+		transact(TradeTransactionRequest.newBuilder().setType(TransactionType.TT_BR_ORDER_CLOSE).setOrder(closed));
+		double balance = user(1001).getBalance();
+
+		var results = admin.admin().restoreBackupOrders(RestoreBackupRequest.newBuilder().setFile(ordersBackup()).build())
+			.getResultsList();
+
+		// The three demo deposits are unchanged; the position closed since the backup keeps its booked result.
+		assertThat(results).filteredOn(r -> r.getKey() != closed).hasSize(3).allSatisfy(r -> assertThat(r.getRetCode()).isEqualTo(1));
+		assertThat(results).filteredOn(r -> r.getKey() == closed).singleElement().satisfies(r -> {
+			assertThat(r.getRetCode()).isEqualTo(3);
+			assertThat(r.getMessage()).contains("closed since the backup");
+		});
+		assertThat(trade(closed).getOpen()).isFalse();
+		assertThat(user(1001).getBalance()).isEqualTo(balance);
 	}
 }

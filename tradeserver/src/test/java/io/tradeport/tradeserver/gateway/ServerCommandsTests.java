@@ -17,7 +17,10 @@ import io.tradeport.gateway.v1.SendNotificationRequest;
 import io.tradeport.gateway.v1.ServerCommand;
 import io.tradeport.gateway.v1.ServerCommandRequest;
 
-/** Protocol 1.1 server calls: real figures where the built-in server has them, UNIMPLEMENTED where not. */
+/**
+ * Protocol 1.1 server calls: real figures where the built-in server has them, UNIMPLEMENTED where
+ * not. The soft restarts are in {@link ServerRestartTests}.
+ */
 class ServerCommandsTests {
 
 	private final Gateway gateway = new Gateway();
@@ -29,8 +32,8 @@ class ServerCommandsTests {
 	}
 
 	@Test
-	void theServerAnnouncesProtocol1Point1() {
-		assertThat(gateway.anonymous().getServerInfo(GetServerInfoRequest.getDefaultInstance()).getProtocolVersion()).isEqualTo("1.1");
+	void theServerAnnouncesProtocol1Point2() {
+		assertThat(gateway.anonymous().getServerInfo(GetServerInfoRequest.getDefaultInstance()).getProtocolVersion()).isEqualTo("1.2");
 	}
 
 	@Test
@@ -60,9 +63,8 @@ class ServerCommandsTests {
 
 	@Test
 	void commandsWithoutMeaningHereAreUnimplementedWithTheCommonError() {
-		for (ServerCommand command : new ServerCommand[] { ServerCommand.SRV_RESTART, ServerCommand.SRV_FEEDERS,
-				ServerCommand.SRV_FEEDER_LOG, ServerCommand.SRV_CHARTS_SYNC, ServerCommand.SRV_LIVE_UPDATE_START,
-				ServerCommand.SRV_FEEDS_RESTART }) {
+		for (ServerCommand command : new ServerCommand[] { ServerCommand.SRV_FEEDERS, ServerCommand.SRV_FEEDER_LOG,
+				ServerCommand.SRV_CHARTS_SYNC, ServerCommand.SRV_LIVE_UPDATE_START }) {
 			var refused = refusal(() -> admin.admin().runServerCommand(ServerCommandRequest.newBuilder().setCommand(command).build()));
 			assertThat(refused.status()).as("%s", command).isEqualTo(Status.Code.UNIMPLEMENTED);
 			assertThat(refused.retCode()).isEqualTo(2);

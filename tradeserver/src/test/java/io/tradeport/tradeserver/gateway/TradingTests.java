@@ -171,15 +171,13 @@ class TradingTests {
 	}
 
 	@Test
-	void notYetSupportedTransactionsSayItWithTheCommonError() {
+	void aClientDeletesPendingOrdersOnlyNotPositions() {
 		int order = send(open(1001, "EURUSD", TradeCommand.BUY, 10)).getOrder();
 
-		var deletePosition = refusal(() -> send(TradeTransactionRequest.newBuilder().setType(TransactionType.TT_BR_ORDER_DELETE).setOrder(order)));
+		var refused = refusal(() -> send(TradeTransactionRequest.newBuilder().setType(TransactionType.TT_ORDER_DELETE).setOrder(order)));
 
-		for (var refused : java.util.List.of(deletePosition)) {
-			assertThat(refused.status()).isEqualTo(Status.Code.UNIMPLEMENTED);
-			assertThat(refused.retCode()).isEqualTo(2);
-		}
+		assertThat(refused.status()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+		assertThat(refused.retCode()).isEqualTo(3);
 		assertThat(openTrade(order).getOpen()).isTrue();
 	}
 

@@ -97,10 +97,16 @@ final class CrashLoad {
 				}
 				report(out, r, "OPEN " + login + " " + ticket(r));
 			}
-			else {
+			else if (dice < 95) {
 				Ticket ticket = open.remove(random.nextInt(open.size()));
 				TradeResult r = engine.close(ticket).join();
 				report(out, r, "CLOSE " + login + " " + ticket.value());
+			}
+			else {
+				// The dealer's delete of a position: gone without a close, nothing booked.
+				Ticket ticket = open.remove(random.nextInt(open.size()));
+				TradeResult r = engine.transact(tx -> tx.deletePosition(ticket)).join();
+				report(out, r, "DEL " + login + " " + ticket.value());
 			}
 		}
 	}

@@ -32,7 +32,8 @@ import io.tradeport.tradeserver.engine.TradeRecord;
 
 /**
  * Kills a loaded server process with SIGKILL and checks that recovery from its data directory
- * contains every operation the process acknowledged, with consistent money.
+ * contains every operation the process acknowledged (deposits, withdrawals, opens, closes and
+ * deletes of positions), with consistent money.
  */
 class CrashRecoveryTests {
 
@@ -68,12 +69,21 @@ class CrashRecoveryTests {
 				account.history().forEach(t -> history.put(t.ticket().value(), t));
 			}
 			Set<Integer> acknowledgedTickets = new HashSet<>();
+			Set<Integer> deleted = acks.stream().map(a -> a.split(" ")).filter(f -> f[1].equals("DEL"))
+				.map(f -> Integer.parseInt(f[3])).collect(Collectors.toSet());
+			assertThat(deleted).as("the load deletes positions too").isNotEmpty();
 			for (String ack : acks) {
 				String[] f = ack.split(" ");
 				int login = Integer.parseInt(f[2]);
 				int ticket = Integer.parseInt(f[3]);
-				if (!f[1].equals("CLOSE")) {
+				if (!f[1].equals("CLOSE") && !f[1].equals("DEL")) {
 					assertThat(acknowledgedTickets.add(ticket)).as("ticket %d acknowledged twice", ticket).isTrue();
+				}
+				if (deleted.contains(ticket)) {
+					// Deleted without closing: neither open nor in the history, as if never opened.
+					assertThat(live).as(ack).doesNotContainKey(ticket);
+					assertThat(history).as(ack).doesNotContainKey(ticket);
+					continue;
 				}
 				TradeRecord record = f[1].equals("OPEN") && live.containsKey(ticket) ? live.get(ticket) : history.get(ticket);
 				assertThat(record).as("recovered record of %s", ack).isNotNull();

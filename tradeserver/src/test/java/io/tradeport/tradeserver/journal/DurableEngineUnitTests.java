@@ -26,8 +26,10 @@ import io.tradeport.tradeserver.engine.EngineSettings;
 import io.tradeport.tradeserver.engine.EngineState;
 import io.tradeport.tradeserver.engine.GroupConfig;
 import io.tradeport.tradeserver.engine.Login;
+import io.tradeport.tradeserver.engine.MarketHoliday;
 import io.tradeport.tradeserver.engine.ModifyOrder;
 import io.tradeport.tradeserver.engine.OpenOrder;
+import io.tradeport.tradeserver.engine.ReturnCode;
 import io.tradeport.tradeserver.engine.SymbolConfig;
 import io.tradeport.tradeserver.engine.Ticket;
 import io.tradeport.tradeserver.engine.TradeCommand;
@@ -87,6 +89,32 @@ class DurableEngineUnitTests {
 		TradeResult result = future.join();
 		assertThat(result.isOk()).as("%s", result).isTrue();
 		return result.ticket();
+	}
+
+	@Test
+	void holidaysAreReplayedInOrderSoWhatTheyRefusedStaysRefused() throws Exception {
+		EngineState before;
+		try (DurableEngine engine = open()) {
+			setUp(engine);
+			engine.transact(tx -> {
+				tx.putHolidays(List.of(MarketHoliday.allDay(2026, 11, 24)));
+				return null;
+			}).join();
+			assertThat(engine.open(OpenOrder.market(1, "EURUSD", TradeCommand.BUY, 100)).join().code())
+				.isEqualTo(ReturnCode.TRADE_MARKET_CLOSED);
+			engine.transact(tx -> {
+				tx.putHolidays(List.of(MarketHoliday.allDay(2026, 12, 25)));
+				return null;
+			}).join();
+			ok(engine.open(OpenOrder.market(1, "EURUSD", TradeCommand.BUY, 100)));
+			before = engine.exportState().join();
+		}
+
+		try (DurableEngine engine = open()) {
+			assertThat(engine.exportState().join()).isEqualTo(before);
+			assertThat(engine.read(e -> e.holidays().list()).join()).containsExactly(MarketHoliday.allDay(2026, 12, 25));
+			assertThat(engine.openTrades(Login.of(1)).join()).hasSize(1);
+		}
 	}
 
 	@Test

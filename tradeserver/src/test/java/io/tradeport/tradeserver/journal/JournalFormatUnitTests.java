@@ -17,11 +17,13 @@ import org.junit.jupiter.api.Test;
 import io.tradeport.tradeserver.engine.AccountConfig;
 import io.tradeport.tradeserver.engine.GroupConfig;
 import io.tradeport.tradeserver.engine.Login;
+import io.tradeport.tradeserver.engine.MarketHoliday;
 import io.tradeport.tradeserver.engine.ModifyOrder;
 import io.tradeport.tradeserver.engine.OpenOrder;
 import io.tradeport.tradeserver.engine.SymbolConfig;
 import io.tradeport.tradeserver.engine.Ticket;
 import io.tradeport.tradeserver.engine.TradeCommand;
+import io.tradeport.tradeserver.engine.TradeRecord;
 import io.tradeport.tradeserver.engine.TradeSessions;
 
 class JournalFormatUnitTests {
@@ -55,7 +57,15 @@ class JournalFormatUnitTests {
 			new Command.CloseAt(Ticket.of(7), 10, 1.1),
 			new Command.CloseBy(Ticket.of(7), Ticket.of(8)),
 			new Command.CloseAll(Login.of(1001), "EURUSD"),
-			new Command.RemoveSymbol("EURJPY"));
+			new Command.RemoveSymbol("EURJPY"),
+			new Command.PutSymbol(SymbolConfig.forex("GBPUSD", 5).execution(SymbolConfig.Execution.MARKET).build()),
+			new Command.CloseRequested(Ticket.of(7), 10, 1.10002, 5),
+			new Command.PutHolidays(List.of(MarketHoliday.allDay(2026, 12, 25),
+				new MarketHoliday(0, 1, 1, 0, 720, "EUR*,!EURJPY"))),
+			new Command.DeletePosition(Ticket.of(11)),
+			new Command.RestoreOrder(new TradeRecord(Ticket.of(12), Login.of(1001), "EURUSD", 5, TradeCommand.SELL_LIMIT, 30,
+				Instant.parse("2026-11-24T10:00:00.123Z"), 1.2345, 1.25, 1.2, null, Instant.parse("2026-11-30T10:00:00Z"), 0,
+				1, 0, 0, 0, 0, 1.1, "restored", 7)));
 
 	private static byte[] journal(List<Command<?>> commands) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -120,11 +130,37 @@ class JournalFormatUnitTests {
 	@Test
 	void aValidChecksumOverAnUnknownCommandIsAnErrorNotATornTail() {
 		byte[] record = JournalFormat.encode(1, 0, new Command.Timers());
-		record[8 + 16] = 99; // the tag byte
+		record[8 + 16 + 2] = 99; // the tag byte, after the format marker and number
+		resign(record);
+
+		assertThatThrownBy(() -> JournalFormat.scan(record)).isInstanceOf(IOException.class).hasMessageContaining("tag 99");
+	}
+
+	@Test
+	void recordsOfTheFirstFormatAreReadWithTheValuesTheyImply() throws IOException {
+		SymbolConfig symbol = SymbolConfig.forex("EURUSD", 5).spread(12).build();
+		Command<?> legacy = new Command.PutSymbol(symbol);
+		byte[] firstFormat = JournalFormat.encode(1, 0, legacy, 1);
+		byte[] current = JournalFormat.encode(1, 0, legacy);
+
+		// Format 1 had no execution mode: every symbol was instant, the builder's default.
+		assertThat(JournalFormat.scan(firstFormat).entries()).extracting(JournalEntry::command).containsExactly(legacy);
+		assertThat(firstFormat.length).isLessThan(current.length);
+		assertThat(JournalFormat.scan(current).entries()).extracting(JournalEntry::command).containsExactly(legacy);
+	}
+
+	@Test
+	void aRecordOfANewerFormatIsAnErrorNotATornTail() {
+		byte[] record = JournalFormat.encode(1, 0, new Command.Timers());
+		record[8 + 16 + 1] = (byte) (RecordCodec.FORMAT + 1);
+		resign(record);
+
+		assertThatThrownBy(() -> JournalFormat.scan(record)).isInstanceOf(IOException.class).hasMessageContaining("format");
+	}
+
+	private static void resign(byte[] record) {
 		CRC32C crc = new CRC32C();
 		crc.update(record, 8, record.length - 8);
 		ByteBuffer.wrap(record).putInt(4, (int) crc.getValue());
-
-		assertThatThrownBy(() -> JournalFormat.scan(record)).isInstanceOf(IOException.class).hasMessageContaining("tag 99");
 	}
 }

@@ -78,6 +78,28 @@ class SnapshotStoreUnitTests {
 	}
 
 	@Test
+	void aSnapshotOfTheFirstVersionReadsWithTheValuesItImplies() throws IOException {
+		SnapshotStore store = new SnapshotStore(directory);
+		EngineState state = state();
+		store.write(7, state, 1);
+
+		// Version 1 had no execution modes: its symbols were instant, as the state's are.
+		assertThat(store.latest().orElseThrow().state()).isEqualTo(state);
+	}
+
+	@Test
+	void aSnapshotOfANewerVersionIsRefusedRatherThanMisread() throws IOException {
+		SnapshotStore store = new SnapshotStore(directory);
+		store.write(3, state());
+		Path file = directory.resolve("snapshot-0000000000000000003.bin");
+		byte[] data = Files.readAllBytes(file);
+		java.nio.ByteBuffer.wrap(data).putInt(4, RecordCodec.FORMAT + 1);
+		Files.write(file, data);
+
+		assertThatThrownBy(store::latest).isInstanceOf(IOException.class).hasMessageContaining("version");
+	}
+
+	@Test
 	void aDamagedSnapshotIsRefusedRatherThanLoaded() throws IOException {
 		SnapshotStore store = new SnapshotStore(directory);
 		store.write(5, state());

@@ -81,6 +81,11 @@ final class ReplicationFixture implements AutoCloseable {
 			}
 
 			@Override
+			public void tradeDeleted(TradeRecord trade) {
+				target.tradeDeleted(trade);
+			}
+
+			@Override
 			public void accountChanged(AccountState account) {
 				target.accountChanged(account);
 			}

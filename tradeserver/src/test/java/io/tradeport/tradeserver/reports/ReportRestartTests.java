@@ -72,6 +72,46 @@ class ReportRestartTests {
 	}
 
 	@Test
+	void aPositionDeletedWithoutClosingLosesItsRowLiveAndWhenMissedAtTheNextStart() throws Exception {
+		try (ReplicationFixture f = new ReplicationFixture();
+				ReportReplicator replicator = f.replicator(ReplicationFixture.settings(), database)) {
+			replicator.start(f.engine);
+			f.account(1001, "demo-usd", 10_000);
+			Ticket live = f.buy(1001, "EURUSD", 100);
+			Ticket missed = f.sell(1001, "USDJPY", 30);
+			Ticket kept = f.buy(1001, "EURUSD", 10);
+			await().atMost(CONVERGENCE).untilAsserted(() -> f.assertTablesMatchEngine(database));
+
+			f.ok(e -> e.deletePosition(live));
+			await().atMost(CONVERGENCE).untilAsserted(() -> {
+				f.assertTablesMatchEngine(database);
+				assertThat(tickets()).doesNotContain(live.value());
+			});
+
+			replicator.stop();
+			f.ok(e -> e.deletePosition(missed));
+			long beforeRestart = replicator.status().reconciliations();
+			replicator.start(f.engine);
+			await().atMost(CONVERGENCE).untilAsserted(() -> {
+				f.assertTablesMatchEngine(database);
+				assertThat(replicator.status().reconciliations()).isEqualTo(beforeRestart + 1);
+			});
+			assertThat(tickets()).doesNotContain(missed.value()).contains(kept.value());
+		}
+	}
+
+	private List<Integer> tickets() throws SQLException {
+		List<Integer> tickets = new ArrayList<>();
+		try (Connection connection = database.open(); Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT TICKET FROM MT4_TRADES")) {
+			while (rows.next()) {
+				tickets.add(rows.getInt(1));
+			}
+		}
+		return tickets;
+	}
+
+	@Test
 	void aNewReplicatorOnTablesLeftByAnotherConvergesWithoutRewritingClosedTrades() throws Exception {
 		try (ReplicationFixture f = new ReplicationFixture()) {
 			ReportReplicator first = f.replicator(ReplicationFixture.settings(), database);
