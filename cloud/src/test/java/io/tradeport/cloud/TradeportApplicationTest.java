@@ -21,6 +21,8 @@ import org.springframework.test.context.ContextConfiguration;
 		"tradeport.encryption.key=" + TestInfrastructure.ENCRYPTION_KEY,
 		"server.forward-headers-strategy=native",
 		"tradeport.embedded.trade-server.enabled=false",
+		// Tests that go over every operation would hit the per-client rate; RateLimitTests runs its own instance.
+		"tradeport.webapi.burst=1000000",
 		"tradeport.clients.applications.test-rp.name=Test relying party",
 		"tradeport.clients.applications.test-rp.secret=" + TestInfrastructure.RELYING_PARTY_SECRET,
 		"tradeport.clients.applications.test-rp.redirect-uris=http://127.0.0.1/callback",

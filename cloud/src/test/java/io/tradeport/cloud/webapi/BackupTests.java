@@ -14,7 +14,6 @@ import io.grpc.stub.MetadataUtils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -177,7 +176,6 @@ class BackupTests {
 	}
 
 	@Test
-	@Disabled("needs the trade server's position deletion / order restore (issue4 branch)")
 	void restoringOrdersPutsBackADeletedPositionAsItWas() {
 		var orders = get("/BackupRequestOrders/" + newest(get("/BackupInfoOrders/0").json().get("data")) + "?request=" + position).json().get("data");
 		assertThat(post("/AdmTradesDelete?orders=" + position, "").status()).isEqualTo(200);

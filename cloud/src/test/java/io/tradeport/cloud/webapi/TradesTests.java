@@ -8,7 +8,6 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -187,7 +186,6 @@ class TradesTests {
 	}
 
 	@Test
-	@Disabled("needs the trade server's position deletion / order restore (issue4 branch)")
 	void deletingAPositionRemovesItWithoutClosingIt() {
 		var position = open(1003, "Buy", 10);
 		var balance = balance(1003);
