@@ -24,10 +24,8 @@ final class Pages {
 	}
 
 	static <T> Page<T> of(List<T> all, ToLongFunction<T> key, @Nullable Integer limit, @Nullable String cursor) {
-		if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
-			throw ApiException.validation("limit must be between 1 and " + MAX_LIMIT);
-		}
-		var after = cursor == null || cursor.isEmpty() ? Long.MIN_VALUE : decode(cursor);
+		requireLimit(limit);
+		var after = after(cursor);
 		var sorted = all.stream().filter(item -> key.applyAsLong(item) > after).sorted(Comparator.comparingLong(key)).toList();
 		var size = limit == null ? sorted.size() : Math.min(limit, sorted.size());
 		var items = sorted.subList(0, size);
@@ -35,7 +33,20 @@ final class Pages {
 		return new Page<>(items, new ApiResponse.Paging(hasMore ? encode(key.applyAsLong(items.getLast())) : null, hasMore));
 	}
 
-	private static String encode(long key) {
+	/** For lists the server pages (by key, as here): the {@code limit} parameter's check. */
+	static void requireLimit(@Nullable Integer limit) {
+		if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
+			throw ApiException.validation("limit must be between 1 and " + MAX_LIMIT);
+		}
+	}
+
+	/** The last key the cursor's page returned; {@link Long#MIN_VALUE} for the first page. */
+	static long after(@Nullable String cursor) {
+		return cursor == null || cursor.isEmpty() ? Long.MIN_VALUE : decode(cursor);
+	}
+
+	/** The cursor of a page whose last item has this key. */
+	static String encode(long key) {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(("k:" + key).getBytes(StandardCharsets.US_ASCII));
 	}
 
