@@ -75,22 +75,22 @@ class Mt4ServerAdminController {
 	}
 
 	@PostMapping("/api/v2/MT4/{tradePlatform}/SrvRestart")
-	ApiResponse<Boolean> srvRestart(CalledPlatform platform, @RequestParam(required = false) @Nullable Boolean confirm) {
+	ApiResponse<Boolean> srvRestart(CalledPlatform platform, @RequestParam(required = false) @Nullable String confirm) {
 		return confirmed(platform, confirm, ServerCommand.SRV_RESTART);
 	}
 
 	@PostMapping("/api/v2/MT4/{tradePlatform}/SrvChartsSync")
-	ApiResponse<Boolean> srvChartsSync(CalledPlatform platform, @RequestParam(required = false) @Nullable Boolean confirm) {
+	ApiResponse<Boolean> srvChartsSync(CalledPlatform platform, @RequestParam(required = false) @Nullable String confirm) {
 		return confirmed(platform, confirm, ServerCommand.SRV_CHARTS_SYNC);
 	}
 
 	@PostMapping("/api/v2/MT4/{tradePlatform}/SrvFeedsRestart")
-	ApiResponse<Boolean> srvFeedsRestart(CalledPlatform platform, @RequestParam(required = false) @Nullable Boolean confirm) {
+	ApiResponse<Boolean> srvFeedsRestart(CalledPlatform platform, @RequestParam(required = false) @Nullable String confirm) {
 		return confirmed(platform, confirm, ServerCommand.SRV_FEEDS_RESTART);
 	}
 
 	@PostMapping("/api/v2/MT4/{tradePlatform}/SrvLiveUpdateStart")
-	ApiResponse<Boolean> srvLiveUpdateStart(CalledPlatform platform, @RequestParam(required = false) @Nullable Boolean confirm) {
+	ApiResponse<Boolean> srvLiveUpdateStart(CalledPlatform platform, @RequestParam(required = false) @Nullable String confirm) {
 		return confirmed(platform, confirm, ServerCommand.SRV_LIVE_UPDATE_START);
 	}
 
@@ -153,9 +153,12 @@ class Mt4ServerAdminController {
 		return ApiResponse.ok(true);
 	}
 
-	/** {@code ?confirm=true} is the contract's guard against calling a destructive command by accident. */
-	private ApiResponse<Boolean> confirmed(CalledPlatform platform, @Nullable Boolean confirm, ServerCommand command) {
-		if (!Boolean.TRUE.equals(confirm)) {
+	/**
+	 * {@code ?confirm=true} is the contract's guard against calling a destructive command by accident: the literal
+	 * boolean, not whatever else a framework would read as true ({@code yes}, {@code on}, {@code 1}).
+	 */
+	private ApiResponse<Boolean> confirmed(CalledPlatform platform, @Nullable String confirm, ServerCommand command) {
+		if (!"true".equalsIgnoreCase(confirm)) {
 			throw ApiException.validation("This operation is destructive: add ?confirm=true to run it");
 		}
 		command(platform, command, "");

@@ -7,7 +7,8 @@ import static io.tradeport.cloud.webapi.ContractSamples.Sample.post;
 
 /**
  * Server Admin and the external-command channel. The built-in server refuses what it has nothing to act on (2 ERROR),
- * so most successes are refusals passed on as {@code MT4Error}; the licence check answers.
+ * so most successes are refusals passed on as {@code MT4Error}; the licence check answers. SrvRestart is not confirmed
+ * here: once the server can restart, it would cut the other samples' connection.
  */
 class Mt4ServerAdminSamples implements ContractSamples {
 
@@ -15,8 +16,8 @@ class Mt4ServerAdminSamples implements ContractSamples {
 	public List<Sample> samples(Context context) {
 		var mt4 = context.mt4();
 		return List.of(
-				post("/api/v2/MT4/{tradePlatform}/SrvRestart", mt4 + "/SrvRestart?confirm=true", null),
 				post("/api/v2/MT4/{tradePlatform}/SrvRestart", mt4 + "/SrvRestart", null),
+				post("/api/v2/MT4/{tradePlatform}/SrvRestart", context.foreign() + "/SrvRestart?confirm=true", null),
 				post("/api/v2/MT4/{tradePlatform}/SrvChartsSync", mt4 + "/SrvChartsSync?confirm=true", null),
 				post("/api/v2/MT4/{tradePlatform}/SrvChartsSync", mt4 + "/SrvChartsSync?confirm=false", null),
 				post("/api/v2/MT4/{tradePlatform}/SrvFeedsRestart", mt4 + "/SrvFeedsRestart?confirm=true", null),
