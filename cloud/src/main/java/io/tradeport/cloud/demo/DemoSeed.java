@@ -1,6 +1,7 @@
 package io.tradeport.cloud.demo;
 
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +24,8 @@ import io.tradeport.cloud.platforms.TradePlatforms;
 
 /**
  * Seeds once, when the demo user does not exist yet: the user, their organization with the built-in trade server
- * registered as its MT4 platform (Manager API and report database filled in), and an API client. The generated password and client secret are printed this
+ * registered as its MT4 platform (Manager API and report database filled in) and the one presenting as MT5 as its
+ * MT5 platform, and an API client for all its platforms. The generated password and client secret are printed this
  * one time only; they are stored hashed like any other.
  */
 @Component
@@ -59,14 +61,21 @@ class DemoSeed {
 		var organization = organizations.membershipsOf(user).getFirst().organizationId();
 		var client = clients.register(organization, "Demo API client",
 				Set.of(ApiScopes.READ, ApiScopes.TRADE, ApiScopes.ADMIN), user);
-		var platformId = new java.util.concurrent.atomic.AtomicReference<String>("(no demo trade server)");
+		var mt4Platform = new AtomicReference<String>("(no demo trade server)");
+		var mt5Platform = new AtomicReference<String>("(no demo trade server)");
 		tradeServer.ifAvailable(server -> {
 			var access = server.access();
-			var platform = platforms.create(organization, "Demo MT4", PlatformType.MT4, user);
-			platformId.set(platform.toString());
-			platforms.setManagerApi(organization, platform, access.address(), access.managerLogin(), access.managerPassword(), user);
+			var mt4 = platforms.create(organization, "Demo MT4", PlatformType.MT4, user);
+			mt4Platform.set(mt4.toString());
+			platforms.setManagerApi(organization, mt4, access.address(), access.managerLogin(), access.managerPassword(), user);
 			var db = access.reportDatabase();
-			platforms.setReportDatabase(organization, platform, db.host(), db.port(), db.database(), db.login(), db.password(), user);
+			if (db != null) {
+				platforms.setReportDatabase(organization, mt4, db.host(), db.port(), db.database(), db.login(), db.password(), user);
+			}
+			var mt5Access = server.mt5Access();
+			var mt5 = platforms.create(organization, "Demo MT5", PlatformType.MT5, user);
+			mt5Platform.set(mt5.toString());
+			platforms.setManagerApi(organization, mt5, mt5Access.address(), mt5Access.managerLogin(), mt5Access.managerPassword(), user);
 		});
 		var port = ready.getApplicationContext() instanceof WebServerApplicationContext web && web.getWebServer() != null
 				? web.getWebServer().getPort() : 8080;
@@ -80,6 +89,7 @@ class DemoSeed {
 				    API base URL:   {}
 				    Authority:      {}
 				    MT4 platform:   {}
-				""", DEMO_EMAIL, password, client.clientId(), client.clientSecret(), base, base, platformId.get());
+				    MT5 platform:   {}
+				""", DEMO_EMAIL, password, client.clientId(), client.clientSecret(), base, base, mt4Platform.get(), mt5Platform.get());
 	}
 }

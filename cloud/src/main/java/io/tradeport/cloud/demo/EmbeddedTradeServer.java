@@ -8,7 +8,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.net.ServerSocket;
 import java.util.Base64;
 import java.security.SecureRandom;
+import java.util.function.UnaryOperator;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,11 +24,11 @@ import io.tradeport.tradeserver.gateway.TradeServerSettings;
 import io.tradeport.tradeserver.reports.ReportDatabaseAccess;
 
 /**
- * The embedded default's demo platform: the built-in trade server (journaled, with its price feed and simulated
- * traders) on a loopback port, replicating into its own MySQL report database (MariaDB), all under
- * {@code tradeport.data-dir}, with the port and the manager password kept there so the platform registered for
- * them stays valid across restarts. The cloud itself reaches the server only through the gateway protocol, as it
- * would a remote one.
+ * The embedded default's demo platforms: the built-in trade server (journaled, with its price feed and simulated
+ * traders) on a loopback port, replicating into its own MySQL report database (MariaDB), and a second one presenting
+ * itself as MT5 (feed and a few traders, no report database), each under {@code tradeport.data-dir} with its port and
+ * manager password kept there so the platforms registered for them stay valid across restarts. The cloud itself
+ * reaches the servers only through the gateway protocol, as it would remote ones.
  */
 @Component
 @Profile("embedded")
@@ -34,54 +36,89 @@ import io.tradeport.tradeserver.reports.ReportDatabaseAccess;
 class EmbeddedTradeServer implements AutoCloseable {
 
 	static final long MANAGER_LOGIN = 1;
+	/** The MT5 demo shows the MT5 operations at work; a few traders are enough for that and keep it cheap. */
+	static final int MT5_SIMULATED_TRADERS = 10;
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedTradeServer.class);
 
-	record Access(String address, long managerLogin, String managerPassword, ReportDatabaseAccess reportDatabase) {
+	/** How to reach one demo server; {@code reportDatabase} is null for the MT5 one, which has none. */
+	record Access(String address, long managerLogin, String managerPassword, @Nullable ReportDatabaseAccess reportDatabase) {
 
 		@Override
 		public String toString() {
-			return "Access[" + address + ", manager " + managerLogin + ", " + reportDatabase + "]";
+			return "Access[" + address + ", manager " + managerLogin + (reportDatabase == null ? "" : ", " + reportDatabase) + "]";
 		}
 	}
 
-	private final TradeServer server;
-	private final Access access;
+	private record Started(TradeServer server, Access access) {
+	}
+
+	private final Started mt4;
+	private final Started mt5;
 
 	EmbeddedTradeServer(@Value("${tradeport.data-dir:data}") String dataDir,
 			@Value("${tradeport.embedded.trade-server.simulated-traders:50}") int simulatedTraders) {
-		var directory = Path.of(dataDir).toAbsolutePath().resolve("tradeserver");
+		var root = Path.of(dataDir).toAbsolutePath();
+		log.info("Starting the demo trade servers and the MT4 one's report database (MariaDB; about 20 s on the first start)");
+		mt4 = start(root.resolve("tradeserver"), settings -> settings.withSimulatedTraders(simulatedTraders)
+			.withEmbeddedReportDatabase(true));
 		try {
-			Files.createDirectories(directory);
-			var port = remembered(directory.resolve("gateway.port"), () -> Integer.toString(freePort()));
-			var password = remembered(directory.resolve("manager.password"), EmbeddedTradeServer::generatePassword);
-			log.info("Starting the demo trade server and its report database (MariaDB; about 20 s on the first start)");
-			server = TradeServer.start(TradeServerSettings.embeddedDemo(directory.resolve("server"))
-				.withPort(Integer.parseInt(port))
-				.withAdminPassword(password)
-				.withSimulatedTraders(simulatedTraders)
-				.withEmbeddedReportDatabase(true));
-			access = new Access("127.0.0.1:" + server.port(), MANAGER_LOGIN, password, server.reportDatabase().orElseThrow());
+			mt5 = start(root.resolve("tradeserver-mt5"), settings -> settings.withPlatform(TradeServerSettings.Platform.MT5)
+				.withServerName("Tradeport Demo MT5")
+				.withSimulatedTraders(Math.min(simulatedTraders, MT5_SIMULATED_TRADERS)));
 		}
-		catch (IOException e) {
-			throw new UncheckedIOException("Cannot start the demo trade server under " + directory, e);
+		catch (RuntimeException e) {
+			mt4.server().close();
+			throw e;
 		}
-		var db = access.reportDatabase();
+		var access = mt4.access();
+		var db = mt4.server().reportDatabase().orElseThrow();
+		var mt5Access = mt5.access();
 		log.info("""
 
 				  Demo trade server (MT4 semantics), for Admin → Trade platforms:
 				    API: server address {}, manager login {}, password {}
 				    DB:  host {}, port {}, database {}, login {}, password {}
+				  Demo trade server presenting as MT5:
+				    API: server address {}, manager login {}, password {}
 				""", access.address(), access.managerLogin(), access.managerPassword(), db.host(), db.port(), db.database(),
-				db.login(), db.password());
+				db.login(), db.password(), mt5Access.address(), mt5Access.managerLogin(), mt5Access.managerPassword());
 	}
 
+	/** The server under {@code directory}, on the port and with the manager password it had before (new ones at first). */
+	private static Started start(Path directory, UnaryOperator<TradeServerSettings> settings) {
+		try {
+			Files.createDirectories(directory);
+			var port = remembered(directory.resolve("gateway.port"), () -> Integer.toString(freePort()));
+			var password = remembered(directory.resolve("manager.password"), EmbeddedTradeServer::generatePassword);
+			var server = TradeServer.start(settings.apply(TradeServerSettings.embeddedDemo(directory.resolve("server"))
+				.withPort(Integer.parseInt(port))
+				.withAdminPassword(password)));
+			return new Started(server, new Access("127.0.0.1:" + server.port(), MANAGER_LOGIN, password,
+					server.reportDatabase().orElse(null)));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Cannot start the demo trade server under " + directory, e);
+		}
+	}
+
+	/** The MT4 demo server, with its report database. */
 	Access access() {
-		return access;
+		return mt4.access();
+	}
+
+	/** The demo server presenting as MT5. */
+	Access mt5Access() {
+		return mt5.access();
 	}
 
 	@Override
 	public void close() {
-		server.close();
+		try {
+			mt5.server().close();
+		}
+		finally {
+			mt4.server().close();
+		}
 	}
 
 	private static String remembered(Path file, java.util.function.Supplier<String> initial) throws IOException {

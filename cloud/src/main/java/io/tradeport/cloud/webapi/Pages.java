@@ -36,7 +36,7 @@ final class Pages {
 
 	static <T> Page<T> of(List<T> all, ToLongFunction<T> key, @Nullable Integer limit, @Nullable String cursor) {
 		requireLimit(limit);
-		var after = cursor == null || cursor.isEmpty() ? Long.MIN_VALUE : decode(cursor);
+		var after = after(cursor);
 		var sorted = all.stream().filter(item -> key.applyAsLong(item) > after).sorted(Comparator.comparingLong(key)).toList();
 		var size = limit == null ? sorted.size() : Math.min(limit, sorted.size());
 		var items = sorted.subList(0, size);
@@ -68,7 +68,13 @@ final class Pages {
 		}
 	}
 
-	private static String encode(long key) {
+	/** The last key the cursor's page returned; {@link Long#MIN_VALUE} for the first page. */
+	static long after(@Nullable String cursor) {
+		return cursor == null || cursor.isEmpty() ? Long.MIN_VALUE : decode(cursor);
+	}
+
+	/** The cursor of a page whose last item has this key. */
+	static String encode(long key) {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(("k:" + key).getBytes(StandardCharsets.US_ASCII));
 	}
 
