@@ -86,6 +86,10 @@ final class RawClient implements AutoCloseable {
 		socket.sendText(text, last).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
 	}
 
+	void sendBinary(byte[] bytes, boolean last) {
+		socket.sendBinary(java.nio.ByteBuffer.wrap(bytes), last).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+	}
+
 	void sendRecord(String json) {
 		send(json + RS);
 	}
