@@ -279,8 +279,16 @@ final class Connection implements HubConnection {
 		log.info("{} aborted: {}", this, reason);
 		outbox.close();
 		streams.values().forEach(StreamSubscription::cancelQuietly);
-		// Closing may block on the stuck socket for a while (the container's close timeout): not on the caller.
-		runtime.executor().execute(() -> closeSocket(TOO_SLOW));
+		hub.closed(this);
+		// Closing may still block on the stuck socket for a while: not on the caller.
+		runtime.executor().execute(() -> {
+			try {
+				ContainerSessions.abort(session, TOO_SLOW);
+			}
+			catch (IOException | RuntimeException e) {
+				log.debug("{}: aborting the WebSocket failed", this, e);
+			}
+		});
 	}
 
 	/** For a group send: the record is already written once for all connections. */
@@ -528,6 +536,7 @@ final class Connection implements HubConnection {
 			return;
 		}
 		streams.values().forEach(StreamSubscription::cancelQuietly);
+		hub.closed(this);
 		if (previous == State.HANDSHAKING) {
 			closeSocket(allowReconnect ? CloseStatus.GOING_AWAY : CloseStatus.NORMAL);
 			return;

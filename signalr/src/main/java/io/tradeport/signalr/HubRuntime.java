@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -23,7 +24,7 @@ import org.springframework.web.socket.WebSocketSession;
  * Hub methods, stream producers and socket writes run on virtual threads, so a blocking hub method or a stuck
  * socket holds only itself. Stops before the web server does, so that clients get a Close that lets them reconnect.
  */
-final class HubRuntime implements SmartLifecycle {
+final class HubRuntime implements SmartLifecycle, AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(HubRuntime.class);
 
@@ -33,6 +34,7 @@ final class HubRuntime implements SmartLifecycle {
 	private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("signalr-timer").daemon().factory());
 	private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
 	private volatile boolean running;
+	private volatile @Nullable ScheduledFuture<?> ticking;
 
 	HubRuntime(SignalRSettings settings, List<Hub> hubs) {
 		this.settings = settings;
@@ -75,10 +77,11 @@ final class HubRuntime implements SmartLifecycle {
 	@Override
 	public void start() {
 		var tick = settings.tick().toMillis();
-		timer.scheduleAtFixedRate(this::tick, tick, tick, TimeUnit.MILLISECONDS);
+		ticking = timer.scheduleAtFixedRate(this::tick, tick, tick, TimeUnit.MILLISECONDS);
 		running = true;
 	}
 
+	/** Also when a test framework pauses the context: it may be started again. */
 	@Override
 	public void stop() {
 		running = false;
@@ -95,6 +98,14 @@ final class HubRuntime implements SmartLifecycle {
 		catch (Exception e) {
 			log.debug("Waiting for SignalR connections to close", e);
 		}
+		var current = ticking;
+		if (current != null) {
+			current.cancel(false);
+		}
+	}
+
+	@Override
+	public void close() {
 		timer.shutdownNow();
 		executor.shutdownNow();
 	}

@@ -35,6 +35,7 @@ final class HubWebSocketHandler implements WebSocketHandler {
 	@Override
 	@SuppressWarnings("unchecked")
 	public void afterConnectionEstablished(WebSocketSession session) {
+		ContainerSessions.configure(session, runtime.settings().sendTimeout());
 		var attributes = session.getAttributes();
 		var connection = runtime.open(hub, session, (String) attributes.get(UpgradeInterceptor.CONNECTION_ID),
 				(String) attributes.get(UpgradeInterceptor.TOKEN), (Principal) attributes.get(UpgradeInterceptor.PRINCIPAL),
