@@ -296,10 +296,6 @@ final class Connection implements HubConnection {
 		return state.get() == State.OPEN && offer(record, null);
 	}
 
-	long queuedChars() {
-		return outbox.queuedChars();
-	}
-
 	long highWaterChars() {
 		return outbox.highWaterChars();
 	}

@@ -1,6 +1,7 @@
 package io.tradeport.signalr;
 
 import java.security.Principal;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +40,7 @@ final class HubRuntime implements SmartLifecycle, AutoCloseable {
 	HubRuntime(SignalRSettings settings, List<Hub> hubs) {
 		this.settings = settings;
 		this.hubs = List.copyOf(hubs);
-		var paths = new java.util.HashSet<String>();
+		var paths = new HashSet<String>();
 		for (var hub : this.hubs) {
 			if (!paths.add(hub.path())) {
 				throw new IllegalStateException("Two hubs are declared at " + hub.path());
@@ -68,10 +69,6 @@ final class HubRuntime implements SmartLifecycle, AutoCloseable {
 
 	void forget(Connection connection) {
 		connections.remove(connection);
-	}
-
-	int liveConnections() {
-		return connections.size();
 	}
 
 	@Override

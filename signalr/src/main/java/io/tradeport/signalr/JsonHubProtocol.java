@@ -205,6 +205,9 @@ final class JsonHubProtocol {
 			body.accept(generator);
 			generator.writeEndObject();
 		}
+		catch (JacksonException e) {
+			throw new IllegalArgumentException("A hub message argument cannot be written as JSON: " + e.getOriginalMessage(), e);
+		}
 		return out.append(RECORD_SEPARATOR).toString();
 	}
 

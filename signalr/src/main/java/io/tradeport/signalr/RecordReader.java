@@ -41,10 +41,6 @@ final class RecordReader {
 		return records;
 	}
 
-	boolean hasPartialRecord() {
-		return !pending.isEmpty();
-	}
-
 	private void take(CharSequence text, int from, int to) {
 		if (from == to) {
 			return;

@@ -40,11 +40,6 @@ record SignalRSettings(@DefaultValue("15s") Duration keepAliveInterval, @Default
 		allowedOriginPatterns = List.copyOf(allowedOriginPatterns);
 	}
 
-	static SignalRSettings defaults() {
-		return new SignalRSettings(Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofSeconds(15), Duration.ofSeconds(15),
-				DataSize.ofKilobytes(32), DataSize.ofKilobytes(256), Duration.ofSeconds(10), 16, 64, List.of());
-	}
-
 	/** How often timers are checked: fine enough for the shortest of them, at most once a second as in ASP.NET. */
 	Duration tick() {
 		var shortest = List.of(keepAliveInterval, clientTimeout, handshakeTimeout, negotiationTimeout, sendTimeout).stream()
