@@ -69,6 +69,7 @@ class BackpressureTests {
 			assertThat(echoHub.connection(slowId)).isEmpty();
 			assertThat(slowConnection.highWaterChars()).as("the stalled connection's backlog").isBetween(SEND_BUFFER / 2, SEND_BUFFER + 2 * PAYLOAD.length());
 			assertThat(slow.drainUntilClosedByServer()).as("the server closed the stalled socket").isTrue();
+			await().until(() -> probe.events.contains("disconnected:" + slowId));
 			assertThat(fast.isClosed()).isFalse();
 			System.out.printf("stalled client closed after %d messages of ~1 KB to each client, %d ms; its backlog peaked at %d characters%n",
 					sent - afterSlowClosed, slowClosedAfter.toMillis(), slowConnection.highWaterChars());
@@ -92,6 +93,7 @@ class BackpressureTests {
 			assertThat(connection.highWaterChars()).as("at most the stream's demand window is queued")
 					.isLessThan(20 * 1100);
 			assertThat(slow.drainUntilClosedByServer()).isTrue();
+			await().until(() -> probe.events.contains("disconnected:" + id));
 			System.out.printf("stalled stream closed: %d items delivered, %d dropped by the producer; backlog peaked at %d characters%n",
 					probe.floodDelivered.get(), probe.floodDropped.get() - dropped, connection.highWaterChars());
 		}
