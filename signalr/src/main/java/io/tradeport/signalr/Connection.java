@@ -82,8 +82,8 @@ final class Connection implements HubConnection {
 		var settings = runtime.settings();
 		this.reader = new RecordReader(settings.maxMessageSize().toBytes());
 		this.outbox = new Outbox(frame -> session.sendMessage(new TextMessage(frame)), settings.sendBufferSize().toBytes(),
-				runtime.executor(), this::writeFailed);
-		this.lane = new SerialLane(runtime.executor(), settings.maxPendingInvocations());
+				runtime::execute, this::writeFailed);
+		this.lane = new SerialLane(runtime::execute, settings.maxPendingInvocations());
 		this.openedNanos = System.nanoTime();
 		this.lastReceivedNanos = openedNanos;
 		this.lastSentNanos = openedNanos;
@@ -281,7 +281,7 @@ final class Connection implements HubConnection {
 		streams.values().forEach(StreamSubscription::cancelQuietly);
 		hub.closed(this);
 		// Closing may still block on the stuck socket for a while: not on the caller.
-		runtime.executor().execute(() -> {
+		runtime.execute(() -> {
 			try {
 				ContainerSessions.abort(session, TOO_SLOW);
 			}
@@ -325,6 +325,10 @@ final class Connection implements HubConnection {
 		}
 		offer(protocol.handshakeResponse(null), null);
 		hub.opened(this);
+		if (state.get() != State.OPEN) {
+			// aborted meanwhile, possibly before it was registered
+			hub.closed(this);
+		}
 		// In the lane, so that it runs before the first invocation and sees the connection already registered.
 		lane.submitAlways(() -> {
 			if (state.get() != State.OPEN) {
@@ -451,7 +455,7 @@ final class Connection implements HubConnection {
 				subscription.failToStart(errorMessage(method.name(), unwrap(e)));
 				return;
 			}
-			runtime.executor().execute(() -> publisher.subscribe(subscription));
+			runtime.execute(() -> publisher.subscribe(subscription));
 		});
 		if (!queued) {
 			subscription.failToStart("Failed to invoke '" + method.name() + "': too many invocations are waiting on this connection.");

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -56,8 +57,14 @@ final class HubRuntime implements SmartLifecycle, AutoCloseable {
 		return hubs;
 	}
 
-	ExecutorService executor() {
-		return executor;
+	/** Runs on a virtual thread; once the application is shutting down, right here instead. */
+	void execute(Runnable task) {
+		try {
+			executor.execute(task);
+		}
+		catch (RejectedExecutionException e) {
+			task.run();
+		}
 	}
 
 	Connection open(Hub hub, WebSocketSession session, String connectionId, @Nullable String token, @Nullable Principal principal,
