@@ -105,6 +105,8 @@ final class CrashLoad {
 			else {
 				// The dealer's delete of a position: gone without a close, nothing booked.
 				Ticket ticket = open.remove(random.nextInt(open.size()));
+				// Said before asking: a delete the engine applied but whose ACK the kill cut off leaves no trace.
+				out.println("REQ DEL " + login + " " + ticket.value());
 				TradeResult r = engine.transact(tx -> tx.deletePosition(ticket)).join();
 				report(out, r, "DEL " + login + " " + ticket.value());
 			}
