@@ -15,6 +15,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -37,7 +39,7 @@ class WebApiSecurityConfiguration {
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())
 			.authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority("SCOPE_webapi"))
-			.oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> {
+			.oauth2ResourceServer(resourceServer -> resourceServer.bearerTokenResolver(headerOrHubQuery()).jwt(jwt -> {
 			})
 				.authenticationEntryPoint((request, response, failure) -> write(request, response, HttpStatus.UNAUTHORIZED,
 						"A valid bearer token is required"))
@@ -47,6 +49,17 @@ class WebApiSecurityConfiguration {
 			.addFilterAfter(idempotencyKeys, AuthorizationFilter.class)
 			.addFilterBefore(new RateLimits(settings), IdempotencyKeys.class);
 		return http.build();
+	}
+
+	/**
+	 * Browsers cannot set headers on a WebSocket upgrade, so SignalR's clients put the token in {@code access_token}
+	 * there; the query is accepted on {@code /hubs/**} only (query strings end up in logs and proxies).
+	 */
+	private static BearerTokenResolver headerOrHubQuery() {
+		var header = new DefaultBearerTokenResolver();
+		var headerOrQuery = new DefaultBearerTokenResolver();
+		headerOrQuery.setAllowUriQueryParameter(true);
+		return request -> request.getRequestURI().startsWith("/hubs/") ? headerOrQuery.resolve(request) : header.resolve(request);
 	}
 
 	/** Only inside this chain, after authentication: Boot would otherwise also run it for every request. */
