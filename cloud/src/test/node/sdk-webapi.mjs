@@ -16,6 +16,10 @@ const time = await client.mt4.getServerTime(env('PLATFORM'));
 assert.match(String(time), /^\d{4}-\d{2}-\d{2}T/);
 console.log('ok - getServerTime', time);
 
+const common = await client.mt4.getCfgRequestCommon(env('PLATFORM'));
+assert.ok(typeof common.name === 'string' && common.name.length > 0, JSON.stringify(common));
+console.log('ok - getCfgRequestCommon', common.name);
+
 await assert.rejects(client.mt4.getServerTime(env('FOREIGN_PLATFORM')), (e) => {
   assert.ok(e instanceof ApiError, String(e));
   assert.equal(e.code, 'Forbidden');

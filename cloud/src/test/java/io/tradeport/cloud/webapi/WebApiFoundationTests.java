@@ -169,7 +169,7 @@ class WebApiFoundationTests {
 				"CLIENT_SECRET", mine.credentials().clientSecret(), "PLATFORM", myPlatform.toString(),
 				"FOREIGN_PLATFORM", theirPlatform.toString()));
 		assertThat(result.exitCode()).as(result.output()).isZero();
-		assertThat(result.output()).contains("ok - listTradePlatforms", "ok - getServerTime", "ok - ApiError", "ok - ApiError NotFound",
+		assertThat(result.output()).contains("ok - listTradePlatforms", "ok - getServerTime", "ok - getCfgRequestCommon", "ok - ApiError", "ok - ApiError NotFound",
 				"ok - retried deposit applied once", "ok - market order opened and closed", "ok - a client without the trade scope cannot trade",
 				"ok - collectAll over open trades");
 	}
