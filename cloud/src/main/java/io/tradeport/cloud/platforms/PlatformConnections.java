@@ -64,11 +64,13 @@ public class PlatformConnections implements AutoCloseable {
 		Connection(Credentials credentials, Instant checkedAt) {
 			this.credentials = credentials;
 			this.checkedAt = checkedAt;
-			this.channel = ManagedChannelBuilder.forTarget(credentials.address()).usePlaintext().build();
+			// Unpaged answers (a trades snapshot, reports) of a big server exceed gRPC's default 4 MiB.
+			this.channel = ManagedChannelBuilder.forTarget(credentials.address()).usePlaintext().maxInboundMessageSize(MAX_ANSWER_BYTES).build();
 		}
 	}
 
 	private static final Duration CREDENTIALS_CHECKED = Duration.ofSeconds(5);
+	private static final int MAX_ANSWER_BYTES = 256 * 1024 * 1024;
 
 	private final JdbcClient jdbc;
 	private final SecretBox secrets;

@@ -40,11 +40,16 @@ record Mt4SymbolConfig(@Nullable String symbol, @Nullable String description, @N
 	/** MT4's "not set" time. */
 	private static final Instant NOT_SET = Instant.EPOCH;
 
+	/** The gateway's modes are MT4's numbers plus one, and a server older than protocol 1.2 executes instantly. */
+	static String executionMode(Symbol symbol) {
+		return EXECUTION_MODES.name(symbol.getExecutionModeValue() == 0 ? 1 : symbol.getExecutionModeValue() - 1);
+	}
+
 	static Mt4SymbolConfig of(Symbol symbol) {
 		return new Mt4SymbolConfig(symbol.getName(), symbol.getDescription(), null, symbol.getProfitCurrency(), symbol.getType(),
 				symbol.getDigits(), TRADE_MODES.name(symbol.getTradeModeValue()), NOT_CARRIED, NOT_CARRIED, NOT_CARRIED, REALTIME, NOT_SET,
 				NOT_SET, PROFIT_MODES.name(symbol.getProfitModeValue()), NOT_CARRIED, NOT_CARRIED, NOT_CARRIED, NOT_CARRIED, NOT_CARRIED,
-				symbol.getSpread(), NOT_CARRIED, null, symbol.getSwapEnable() ? 1 : 0, SWAP_TYPES.name(symbol.getSwapTypeValue()),
+				symbol.getSpread(), NOT_CARRIED, executionMode(symbol), symbol.getSwapEnable() ? 1 : 0, SWAP_TYPES.name(symbol.getSwapTypeValue()),
 				symbol.getSwapLong(), symbol.getSwapShort(), symbol.getSwapRollover3Days(), symbol.getContractSize(), symbol.getTickValue(),
 				symbol.getTickSize(), symbol.getStopsLevel(), null, MARGIN_MODES.name(symbol.getMarginModeValue()), symbol.getMarginInitial(),
 				symbol.getMarginMaintenance(), symbol.getMarginHedged(), symbol.getMarginDivider(), PERCENTAGE, symbol.getPoint(),
@@ -92,7 +97,6 @@ record Mt4SymbolConfig(@Nullable String symbol, @Nullable String description, @N
 			keep(notCarried, "filterSmoothing", filterSmoothing == null || filterSmoothing == NOT_CARRIED);
 			keep(notCarried, "logging", logging == null || logging == NOT_CARRIED);
 			keep(notCarried, "spreadBalance", spreadBalance == null || spreadBalance == NOT_CARRIED);
-			keep(notCarried, "symbolExecMode", symbolExecMode == null);
 			keep(notCarried, "gtcMode", gtcMode == null);
 			keep(notCarried, "percentage", percentage == null || percentage == PERCENTAGE);
 			keep(notCarried, "instantMaxVolume", instantMaxVolume == null || instantMaxVolume == NOT_CARRIED);
@@ -122,6 +126,7 @@ record Mt4SymbolConfig(@Nullable String symbol, @Nullable String description, @N
 			set(problems, PROFIT_MODES, profitCalculationMode, builder::setProfitModeValue);
 			set(problems, MARGIN_MODES, marginCalculationMode, builder::setMarginModeValue);
 			set(problems, SWAP_TYPES, swapType, builder::setSwapTypeValue);
+			set(problems, EXECUTION_MODES, symbolExecMode, mode -> builder.setExecutionModeValue(mode + 1));
 			if (!problems.isEmpty()) {
 				throw ApiException.validation(String.join("; ", problems));
 			}

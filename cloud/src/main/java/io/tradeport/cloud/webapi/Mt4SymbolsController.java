@@ -145,9 +145,6 @@ class Mt4SymbolsController {
 		if (body.smoothing() != null && body.smoothing() != Mt4SymbolConfig.NOT_CARRIED) {
 			notCarried.add("smoothing");
 		}
-		if (body.exeMode() != null) {
-			notCarried.add("exeMode");
-		}
 		if (!notCarried.isEmpty()) {
 			problems.add("the platform's gateway does not carry " + String.join(", ", notCarried) + "; leave them out");
 		}
@@ -161,6 +158,9 @@ class Mt4SymbolsController {
 		}
 		if (body.stopsLevel() != null) {
 			changed.setStopsLevel(body.stopsLevel());
+		}
+		if (body.exeMode() != null) {
+			changed.setExecutionModeValue(Mt4SymbolConfig.EXECUTION_MODES.number(body.exeMode()) + 1);
 		}
 		write(platform, current, changed.build());
 		return ApiResponse.ok(true);

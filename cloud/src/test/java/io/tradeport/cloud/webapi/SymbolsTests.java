@@ -106,7 +106,6 @@ class SymbolsTests {
 	void aChangeTheGatewayCannotCarryIsRefusedWholeAndNothingIsWritten() {
 		var before = get("/CfgRequestSymbol/USDJPY").json().get("data");
 		assertThat(before.get("backgroundColor").asInt()).isZero();
-		assertThat(before.get("symbolExecMode").isNull()).as("not carried by the gateway").isTrue();
 
 		var refused = post("/CfgUpdateSymbol/USDJPY", "{\"stopsLevel\":40,\"backgroundColor\":255,\"gtcMode\":\"Daily\"}");
 		assertThat(refused.status()).isEqualTo(400);
@@ -115,9 +114,24 @@ class SymbolsTests {
 		assertThat(get("/CfgRequestSymbol/USDJPY").json().get("data")).isEqualTo(before);
 
 		var asAnswered = post("/CfgUpdateSymbol/USDJPY", "{\"stopsLevel\":40,\"backgroundColor\":0,\"realtime\":1,\"percentage\":100,"
-				+ "\"starting\":\"0001-01-01T00:00:00Z\",\"symbolExecMode\":null}");
+				+ "\"starting\":\"0001-01-01T00:00:00Z\"}");
 		assertThat(asAnswered.status()).as("values as CfgRequestSymbol answers them are no change: " + asAnswered.body()).isEqualTo(200);
 		assertThat(asAnswered.json().get("data").get("stopsLevel").asInt()).isEqualTo(40);
+	}
+
+	@Test
+	void theExecutionModeIsReadAndSwitchedAndTheServerFillsByIt() {
+		assertThat(get("/CfgRequestSymbol/EURJPY").json().get("data").get("symbolExecMode").asString()).isEqualTo("Instant");
+		assertThat(post("/SymbolChange", "{\"symbol\":\"EURJPY\",\"exeMode\":\"Market\"}").status()).isEqualTo(200);
+		assertThat(get("/CfgRequestSymbol/EURJPY").json().get("data").get("symbolExecMode").asString()).isEqualTo("Market");
+
+		var withStops = post("/TradeTransaction", "{\"tradeTransactionType\":\"OpenMarket\",\"tradeCommand\":\"Buy\",\"orderBy\":1001,"
+				+ "\"symbol\":\"EURJPY\",\"volume\":1,\"sl\":0.1}");
+		assertThat(withStops.json().get("error").get("code").asString()).as("market execution takes no stops on opening").isEqualTo("MT4Error");
+
+		var back = post("/CfgUpdateSymbol/EURJPY", "{\"symbolExecMode\":\"Instant\"}");
+		assertThat(back.status()).as(back.body()).isEqualTo(200);
+		assertThat(back.json().get("data").get("symbolExecMode").asString()).isEqualTo("Instant");
 	}
 
 	@Test
