@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -148,6 +149,55 @@ class RealtimeHubsTests {
 		assertThat(upgrade(hub + "?tradePlatform=" + theirs.platform() + "&access_token=" + token)).as("foreign platform, no negotiate").isFalse();
 		assertThat(upgrade(hub + "?tradePlatform=" + mine.platform() + "&access_token=garbage")).isFalse();
 		assertThat(upgrade(hub + "?tradePlatform=" + mine.platform() + "&access_token=" + token)).as("the same, allowed").isTrue();
+	}
+
+	@Test
+	void aMalformedRecordOrAnOversizedMessageClosesThatConnectionWithAnErrorAndOthersCarryOn() throws Exception {
+		var http = new Http(port);
+		var mine = fixtures.newPlatformOnGateway("realtime-malformed", mt4Server.port(), "gateway-password", Set.of("read"), http);
+		var token = mine.bearer().substring("Bearer ".length());
+		var bystander = connect(mine);
+		var statuses = new CopyOnWriteArrayList<Map<?, ?>>();
+		bystander.on("OnConnectionStatus", statuses::add, Map.class);
+		bystander.start().blockingAwait(10, TimeUnit.SECONDS);
+		try {
+			for (var bad : new String[] { "{\"type\":1,\"target\":", "{\"type\":1,\"target\":\"X\",\"arguments\":[\"" + "x".repeat(40_000) + "\"]}" }) {
+				var received = new StringBuilder();
+				var closed = new CompletableFuture<Integer>();
+				try (var client = HttpClient.newHttpClient()) {
+					var socket = client.newWebSocketBuilder()
+						.buildAsync(URI.create("ws://127.0.0.1:" + port + "/hubs/mt4/v2?tradePlatform=" + mine.platform() + "&access_token=" + token),
+								new WebSocket.Listener() {
+									@Override
+									public java.util.concurrent.CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+										synchronized (received) {
+											received.append(data);
+										}
+										webSocket.request(1);
+										return null;
+									}
+
+									@Override
+									public java.util.concurrent.CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+										closed.complete(statusCode);
+										return null;
+									}
+								})
+						.join();
+					socket.sendText("{\"protocol\":\"json\",\"version\":1}\u001e", true).join();
+					socket.sendText(bad + "\u001e", true).join();
+					assertThat(closed.get(10, TimeUnit.SECONDS)).as("closed").isNotNull();
+				}
+				synchronized (received) {
+					assertThat(received.toString()).contains("\"type\":7").contains("\"error\"");
+				}
+			}
+			assertThat(bystander.invoke(Object.class, "NoSuchMethod").onErrorReturnItem("refused").blockingGet()).isEqualTo("refused");
+			assertThat(statuses).isNotEmpty();
+		}
+		finally {
+			bystander.stop().blockingAwait(10, TimeUnit.SECONDS);
+		}
 	}
 
 	private HubConnection connect(ApiClientFixtures.ConnectedPlatform platform) {
