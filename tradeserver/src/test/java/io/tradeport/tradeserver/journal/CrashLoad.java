@@ -61,7 +61,8 @@ final class CrashLoad {
 			int l = login;
 			Thread.ofPlatform().name("client-" + l).start(() -> client(engine, l, out));
 		}
-		Thread.sleep(Long.MAX_VALUE);
+		// Until the test kills this process.
+		new java.util.concurrent.CountDownLatch(1).await();
 	}
 
 	private static void client(DurableEngine engine, int login, PrintStream out) {
