@@ -132,6 +132,33 @@ class RealtimeHubsTests {
 	}
 
 	@Test
+	void onConnectionStatusFollowsThePlatformGoingDownAndComingBack() {
+		var server = TradeServer.start(TradeServerSettings.loopback().withAdminPassword("gateway-password"));
+		var serverPort = server.port();
+		var http = new Http(port);
+		var mine = fixtures.newPlatformOnGateway("realtime-status", serverPort, "gateway-password", Set.of("read"), http);
+		var connection = connect(mine);
+		var statuses = new CopyOnWriteArrayList<Boolean>();
+		connection.on("OnConnectionStatus", status -> statuses.add((Boolean) status.get("connected")), Map.class);
+		TradeServer again = null;
+		try {
+			connection.start().blockingAwait(10, TimeUnit.SECONDS);
+			await().atMost(Duration.ofSeconds(10)).until(() -> statuses.contains(true));
+			server.close();
+			await().atMost(Duration.ofSeconds(10)).until(() -> statuses.getLast().equals(false));
+			again = TradeServer.start(TradeServerSettings.loopback().withAdminPassword("gateway-password").withPort(serverPort));
+			await().atMost(Duration.ofSeconds(40)).until(() -> statuses.getLast().equals(true));
+			assertThat(statuses).containsSubsequence(true, false, true);
+		}
+		finally {
+			connection.stop().blockingAwait(10, TimeUnit.SECONDS);
+			if (again != null) {
+				again.close();
+			}
+		}
+	}
+
+	@Test
 	void aWrongTokenAForeignPlatformOrAMissingOneAreRefusedAtNegotiateAndAtTheUpgrade() throws Exception {
 		var http = new Http(port);
 		var mine = fixtures.newPlatformOnGateway("realtime-refused", mt4Server.port(), "gateway-password", Set.of("read"), http);
