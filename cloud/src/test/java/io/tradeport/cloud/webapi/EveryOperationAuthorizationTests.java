@@ -103,17 +103,20 @@ class EveryOperationAuthorizationTests {
 		var trader = ApiClientFixtures.bearer(http, clients.register(mine.owned().organization(), "trader " + UUID.randomUUID(),
 				Set.of("read", "trade"), mine.owned().owner()));
 		var wrong = new ArrayList<String>();
+		var checked = 0;
 		for (var operation : answered) {
 			var tag = operation.spec().path("tags").path(0).asText();
 			if (OperationScope.of(operation.method(), tag) != OperationScope.ADMIN) {
 				continue;
 			}
+			checked++;
 			var response = call(operation, operation.on(mine.platform().toString()), trader);
 			if (response.status() != 403 || !response.json().path("error").path("message").asString().contains("\"admin\"")) {
 				wrong.add(operation.key() + ": " + response.status() + " " + response.body());
 			}
 		}
 		assertThat(wrong).isEmpty();
+		assertThat(checked).as("admin operations checked").isGreaterThan(50);
 	}
 
 	/** What a wrongly allowed change would alter: the demo accounts' records and the open trades. */

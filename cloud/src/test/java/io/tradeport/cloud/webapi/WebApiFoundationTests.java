@@ -152,12 +152,12 @@ class WebApiFoundationTests {
 	}
 
 	@Test
-	void theContractIsServedWithAReferencePageThatMarksWhatThisVersionAnswers() {
+	void theContractIsServedWithAReferencePageThatShowsEveryOperationAnswered() {
 		var document = http.get("/api-reference/webapi-v2.json");
 		assertThat(document.status()).isEqualTo(200);
 		assertThat(document.json().get("paths").size()).isEqualTo(172);
 		var page = http.get("/api-reference").body();
-		assertThat(page).contains("of its <strong>172</strong> operations");
+		assertThat(page).contains("answers <strong>172</strong> of its <strong>172</strong> operations");
 		assertThat(page).containsPattern("GET /api/v2/MT4/\\{tradePlatform\\}/ServerTime</code></td>\\s*<td>[^<]*</td>\\s*<td><span class=\"badge\">available");
 	}
 
