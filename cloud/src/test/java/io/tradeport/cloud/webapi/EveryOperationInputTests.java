@@ -5,19 +5,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.tradeport.cloud.ApiClientFixtures;
+import io.tradeport.cloud.BuiltInTradeServer;
 import io.tradeport.cloud.Http;
 import io.tradeport.cloud.TradeportApplicationTest;
-import io.tradeport.tradeserver.gateway.TradeServer;
-import io.tradeport.tradeserver.gateway.TradeServerSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TradeportApplicationTest
 class EveryOperationInputTests {
 
-	private static TradeServer tradeServer;
+	@RegisterExtension
+	static final BuiltInTradeServer tradeServer = BuiltInTradeServer.loopback();
 
 	@LocalServerPort
 	int port;
@@ -42,16 +41,6 @@ class EveryOperationInputTests {
 	ApiClientFixtures.ConnectedPlatform mine;
 	List<ContractOperations.Operation> answered;
 	List<String> wrong = new ArrayList<>();
-
-	@BeforeAll
-	static void aTradeServer() {
-		tradeServer = TradeServer.start(TradeServerSettings.loopback().withAdminPassword("gateway-password"));
-	}
-
-	@AfterAll
-	static void stopIt() {
-		tradeServer.close();
-	}
 
 	@BeforeEach
 	void aPlatformWithEveryScope() {

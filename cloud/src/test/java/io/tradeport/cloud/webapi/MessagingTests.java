@@ -4,19 +4,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.tradeport.cloud.ApiClientFixtures;
+import io.tradeport.cloud.BuiltInTradeServer;
 import io.tradeport.cloud.Http;
 import io.tradeport.cloud.TradeportApplicationTest;
-import io.tradeport.tradeserver.gateway.TradeServer;
-import io.tradeport.tradeserver.gateway.TradeServerSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,7 +26,8 @@ import static org.awaitility.Awaitility.await;
 @TradeportApplicationTest
 class MessagingTests {
 
-	private static TradeServer tradeServer;
+	@RegisterExtension
+	static final BuiltInTradeServer tradeServer = BuiltInTradeServer.loopback();
 
 	@LocalServerPort
 	int port;
@@ -39,16 +38,6 @@ class MessagingTests {
 	Http http;
 	ApiClientFixtures.ConnectedPlatform here;
 	ApiClientFixtures.ConnectedPlatform elsewhere;
-
-	@BeforeAll
-	static void aTradeServer() {
-		tradeServer = TradeServer.start(TradeServerSettings.loopback().withAdminPassword("gateway-password"));
-	}
-
-	@AfterAll
-	static void stopIt() {
-		tradeServer.close();
-	}
 
 	@BeforeEach
 	void twoPlatformsOnTheSameServer() {

@@ -4,15 +4,15 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.tradeport.cloud.ApiClientFixtures;
+import io.tradeport.cloud.BuiltInTradeServer;
 import io.tradeport.cloud.Http;
 import io.tradeport.cloud.TestInfrastructure;
 import io.tradeport.cloud.TradeportApplicationTest;
@@ -20,8 +20,6 @@ import io.tradeport.cloud.clients.ApiClients;
 import io.tradeport.cloud.platforms.PlatformType;
 import io.tradeport.cloud.platforms.TradePlatformId;
 import io.tradeport.cloud.platforms.TradePlatforms;
-import io.tradeport.tradeserver.gateway.TradeServer;
-import io.tradeport.tradeserver.gateway.TradeServerSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,7 +28,8 @@ import static org.awaitility.Awaitility.await;
 @TradeportApplicationTest
 class UserRecordsTests {
 
-	private static TradeServer tradeServer;
+	@RegisterExtension
+	static final BuiltInTradeServer tradeServer = BuiltInTradeServer.loopback();
 
 	@LocalServerPort
 	int port;
@@ -48,16 +47,6 @@ class UserRecordsTests {
 	String bearer;
 	TradePlatformId platform;
 	ApiClientFixtures.OwnedClient owned;
-
-	@BeforeAll
-	static void aTradeServer() {
-		tradeServer = TradeServer.start(TradeServerSettings.loopback().withAdminPassword("gateway-password"));
-	}
-
-	@AfterAll
-	static void stopIt() {
-		tradeServer.close();
-	}
 
 	@BeforeEach
 	void aPlatform() {

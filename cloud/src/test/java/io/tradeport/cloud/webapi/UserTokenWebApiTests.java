@@ -4,14 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.tradeport.cloud.ApiClientFixtures;
+import io.tradeport.cloud.BuiltInTradeServer;
 import io.tradeport.cloud.Http;
 import io.tradeport.cloud.Mailbox;
 import io.tradeport.cloud.NodeScripts;
@@ -24,8 +24,6 @@ import io.tradeport.cloud.organizations.Permission;
 import io.tradeport.cloud.platforms.PlatformType;
 import io.tradeport.cloud.platforms.TradePlatformId;
 import io.tradeport.cloud.platforms.TradePlatforms;
-import io.tradeport.tradeserver.gateway.TradeServer;
-import io.tradeport.tradeserver.gateway.TradeServerSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TradeportApplicationTest
 class UserTokenWebApiTests {
 
-	private static TradeServer tradeServer;
+	@RegisterExtension
+	static final BuiltInTradeServer tradeServer = BuiltInTradeServer.loopback();
 
 	@LocalServerPort
 	int port;
@@ -53,16 +52,6 @@ class UserTokenWebApiTests {
 
 	@Autowired
 	Invitations invitations;
-
-	@BeforeAll
-	static void aTradeServer() {
-		tradeServer = TradeServer.start(TradeServerSettings.loopback().withAdminPassword("gateway-password"));
-	}
-
-	@AfterAll
-	static void stopIt() {
-		tradeServer.close();
-	}
 
 	@Test
 	void aSignedInUsersTokenReachesOnlyThePlatformsTheirPermissionsAllow() {

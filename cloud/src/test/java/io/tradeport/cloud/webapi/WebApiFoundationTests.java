@@ -3,15 +3,15 @@ package io.tradeport.cloud.webapi;
 import java.util.Set;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.tradeport.cloud.ApiClientFixtures;
+import io.tradeport.cloud.BuiltInTradeServer;
 import io.tradeport.cloud.Http;
 import io.tradeport.cloud.NodeScripts;
 import io.tradeport.cloud.TestInfrastructure;
@@ -21,8 +21,6 @@ import io.tradeport.cloud.clients.IssuedCredentials;
 import io.tradeport.cloud.platforms.PlatformType;
 import io.tradeport.cloud.platforms.TradePlatformId;
 import io.tradeport.cloud.platforms.TradePlatforms;
-import io.tradeport.tradeserver.gateway.TradeServer;
-import io.tradeport.tradeserver.gateway.TradeServerSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TradeportApplicationTest
 class WebApiFoundationTests {
 
-	private static TradeServer tradeServer;
+	@RegisterExtension
+	static final BuiltInTradeServer tradeServer = BuiltInTradeServer.loopback();
 
 	@LocalServerPort
 	int port;
@@ -48,16 +47,6 @@ class WebApiFoundationTests {
 	ApiClientFixtures.OwnedClient mine;
 	TradePlatformId myPlatform;
 	TradePlatformId theirPlatform;
-
-	@BeforeAll
-	static void aTradeServer() {
-		tradeServer = TradeServer.start(TradeServerSettings.loopback().withAdminPassword("gateway-password"));
-	}
-
-	@AfterAll
-	static void stopIt() {
-		tradeServer.close();
-	}
 
 	@BeforeEach
 	void twoOrganizationsWithAPlatformEach() {
