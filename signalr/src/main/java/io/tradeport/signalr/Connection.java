@@ -23,7 +23,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 
 import io.tradeport.signalr.JsonHubProtocol.ProtocolException;
@@ -81,7 +80,7 @@ final class Connection implements HubConnection {
 		this.protocol = hub.protocol();
 		var settings = runtime.settings();
 		this.reader = new RecordReader(settings.maxMessageSize().toBytes());
-		this.outbox = new Outbox(frame -> session.sendMessage(new TextMessage(frame)), settings.sendBufferSize().toBytes(),
+		this.outbox = new Outbox(ContainerSessions.textWriter(session), settings.sendBufferSize().toBytes(),
 				runtime::execute, this::writeFailed);
 		this.lane = new SerialLane(runtime::execute, settings.maxPendingInvocations());
 		this.openedNanos = System.nanoTime();

@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import org.springframework.util.ClassUtils;
 import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.adapter.NativeWebSocketSession;
 
@@ -28,6 +29,22 @@ final class ContainerSessions {
 		if (TOMCAT) {
 			Tomcat.configure(session, sendTimeout);
 		}
+	}
+
+	/**
+	 * Writes one text frame. On Jakarta WebSocket containers through the session's send writer: Tomcat encodes a
+	 * {@code String} handed to {@code sendText} char by char through a {@code String}-backed buffer (the largest item
+	 * in a profile of 1,000 subscribers at 300,000 messages/s), and the writer's {@code char[]} takes its array path.
+	 */
+	static Outbox.Socket textWriter(WebSocketSession session) {
+		if (nativeSession(session) instanceof jakarta.websocket.Session jakarta) {
+			return frame -> {
+				try (var writer = jakarta.getBasicRemote().getSendWriter()) {
+					writer.write(frame);
+				}
+			};
+		}
+		return frame -> session.sendMessage(new TextMessage(frame));
 	}
 
 	/** Closes the socket without waiting for the client's close frame. */
@@ -55,8 +72,9 @@ final class ContainerSessions {
 			return false;
 		}
 
-		private static Object nativeSession(WebSocketSession session) {
-			return session instanceof NativeWebSocketSession nativeSession ? nativeSession.getNativeSession() : session;
-		}
+	}
+
+	private static Object nativeSession(WebSocketSession session) {
+		return session instanceof NativeWebSocketSession nativeSession ? nativeSession.getNativeSession() : session;
 	}
 }
