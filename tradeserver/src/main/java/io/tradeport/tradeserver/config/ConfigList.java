@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.BinaryOperator;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -59,6 +60,14 @@ public final class ConfigList<T> {
 	 * @return the position of the stored record
 	 */
 	public synchronized int put(int pos, T record) {
+		return put(pos, record, (replacing, replaced) -> replacing);
+	}
+
+	/**
+	 * Like {@link #put(int, Object)}; when a record is replaced, {@code keep} makes the stored one from the new and the
+	 * replaced record (write-only fields such as passwords, which clients send empty to leave unchanged).
+	 */
+	public synchronized int put(int pos, T record, BinaryOperator<T> keep) {
 		int sameKey = key == null ? -1 : indexOf(key.apply(record));
 		if (pos < 0) {
 			pos = sameKey >= 0 ? sameKey : records.size();
@@ -72,7 +81,7 @@ public final class ConfigList<T> {
 			next.add(record);
 		}
 		else {
-			next.set(pos, record);
+			next.set(pos, keep.apply(record, next.get(pos)));
 		}
 		commit(next);
 		return pos;

@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.BinaryOperator;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -45,7 +46,12 @@ final class ConfigurationService extends ConfigurationGrpc.ConfigurationImplBase
 
 	/** A section kept as a plain list of protocol records. */
 	private record Plain<T extends Message>(ConfigList<T> list, Function<ConfigRecord, T> get,
-			BiConsumer<ConfigRecord.Builder, T> set, UnaryOperator<T> redact, ConfigRecord.RecordCase kind) {
+			BiConsumer<ConfigRecord.Builder, T> set, UnaryOperator<T> redact, ConfigRecord.RecordCase kind, BinaryOperator<T> keep) {
+
+		Plain(ConfigList<T> list, Function<ConfigRecord, T> get, BiConsumer<ConfigRecord.Builder, T> set, UnaryOperator<T> redact,
+				ConfigRecord.RecordCase kind) {
+			this(list, get, set, redact, kind, (replacing, replaced) -> replacing);
+		}
 	}
 
 	private final ServerContext context;
@@ -58,11 +64,14 @@ final class ConfigurationService extends ConfigurationGrpc.ConfigurationImplBase
 				r -> r, ConfigRecord.RecordCase.ACCESS));
 		plain.put(ConfigSection.DATA_SERVERS, new Plain<>(s.dataServers, ConfigRecord::getDataServer,
 				ConfigRecord.Builder::setDataServer, r -> r, ConfigRecord.RecordCase.DATA_SERVER));
+		// Passwords are write-only: an update that leaves one empty keeps the stored one, as for managers.
 		plain.put(ConfigSection.FEEDERS, new Plain<>(s.feeders, ConfigRecord::getFeeder, ConfigRecord.Builder::setFeeder,
-				r -> r.toBuilder().clearPassword().build(), ConfigRecord.RecordCase.FEEDER));
+				r -> r.toBuilder().clearPassword().build(), ConfigRecord.RecordCase.FEEDER,
+				(replacing, replaced) -> replacing.getPassword().isEmpty() ? replacing.toBuilder().setPassword(replaced.getPassword()).build() : replacing));
 		plain.put(ConfigSection.GATEWAY_ACCOUNTS, new Plain<>(s.gatewayAccounts, ConfigRecord::getGatewayAccount,
 				ConfigRecord.Builder::setGatewayAccount, r -> r.toBuilder().clearPassword().build(),
-				ConfigRecord.RecordCase.GATEWAY_ACCOUNT));
+				ConfigRecord.RecordCase.GATEWAY_ACCOUNT,
+				(replacing, replaced) -> replacing.getPassword().isEmpty() ? replacing.toBuilder().setPassword(replaced.getPassword()).build() : replacing));
 		plain.put(ConfigSection.GATEWAY_MARKUPS, new Plain<>(s.gatewayMarkups, ConfigRecord::getGatewayMarkup,
 				ConfigRecord.Builder::setGatewayMarkup, r -> r, ConfigRecord.RecordCase.GATEWAY_MARKUP));
 		plain.put(ConfigSection.GATEWAY_RULES, new Plain<>(s.gatewayRules, ConfigRecord::getGatewayRule,
@@ -74,7 +83,8 @@ final class ConfigurationService extends ConfigurationGrpc.ConfigurationImplBase
 		plain.put(ConfigSection.SYMBOL_GROUPS, new Plain<>(s.symbolGroups, ConfigRecord::getSymbolGroup,
 				ConfigRecord.Builder::setSymbolGroup, r -> r, ConfigRecord.RecordCase.SYMBOL_GROUP));
 		plain.put(ConfigSection.SYNC, new Plain<>(s.sync, ConfigRecord::getSync, ConfigRecord.Builder::setSync,
-				r -> r.toBuilder().clearPassword().build(), ConfigRecord.RecordCase.SYNC));
+				r -> r.toBuilder().clearPassword().build(), ConfigRecord.RecordCase.SYNC,
+				(replacing, replaced) -> replacing.getPassword().isEmpty() ? replacing.toBuilder().setPassword(replaced.getPassword()).build() : replacing));
 	}
 
 	// ---------------------------------------------------------------- request
@@ -198,7 +208,7 @@ final class ConfigurationService extends ConfigurationGrpc.ConfigurationImplBase
 
 	private static <T extends Message> ConfigRecord updatePlain(Plain<T> p, int pos, ConfigRecord record) {
 		T value = p.get().apply(expect(record, p.kind()));
-		p.list().put(pos, value);
+		p.list().put(pos, value, p.keep());
 		ConfigRecord.Builder b = ConfigRecord.newBuilder();
 		p.set().accept(b, p.redact().apply(value));
 		return b.build();

@@ -31,6 +31,22 @@ class ConfigListUnitTests {
 	}
 
 	@Test
+	void aReplacedRecordCanHandItsWriteOnlyPartsToTheNewOneButAnAppendedOneCannot() {
+		// Records "k:secret"; an empty secret in an update means "keep the stored one".
+		var secrets = new ConfigList<String>(s -> s.substring(0, 1));
+		java.util.function.BinaryOperator<String> keepSecret = (replacing, replaced) -> replacing.endsWith(":")
+				? replacing + replaced.substring(replaced.indexOf(':') + 1) : replacing;
+		secrets.put(-1, "a:one", keepSecret);
+		secrets.put(-1, "a:", keepSecret);
+		assertThat(secrets.all()).as("replaced by key").containsExactly("a:one");
+		secrets.put(0, "a:", keepSecret);
+		assertThat(secrets.all()).as("replaced by position").containsExactly("a:one");
+		secrets.put(-1, "b:", keepSecret);
+		secrets.put(-1, "a:two", keepSecret);
+		assertThat(secrets.all()).as("appended without a secret; a new secret replaces the old").containsExactly("a:two", "b:");
+	}
+
+	@Test
 	void recordsShiftUpAndDown() {
 		ConfigList<String> list = new ConfigList<>(null);
 		list.put(-1, "x");
