@@ -6,6 +6,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -24,7 +29,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * {@code Idempotency-Key} on WebAPI mutators: the first request with a key runs and its answer is stored (24 hours);
  * a retry with the same key and the same request gets that answer again, with the effect applied once, also when
- * the retries arrive concurrently (the key's row is claimed with one insert; latecomers wait for its answer). The
+ * the retries arrive concurrently (the key's row is claimed with one insert; latecomers wait for its answer: woken
+ * when it ends on this node, polling its row when another node runs it). The
  * same key with a different request is refused. Answers of 5xx are not kept, so a retry after a failure runs again.
  */
 @Component
@@ -36,6 +42,8 @@ class IdempotencyKeys extends OncePerRequestFilter {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final JdbcClient jdbc;
+	/** First requests running on this node, so that retries arriving here wait for them instead of polling. */
+	private final ConcurrentHashMap<String, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
 
 	IdempotencyKeys(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -68,21 +76,29 @@ class IdempotencyKeys extends OncePerRequestFilter {
 			replay(caller, key, hash, request, response);
 			return;
 		}
+		var finished = new CompletableFuture<Void>();
+		running.put(runningKey(caller, key), finished);
 		var captured = new ContentCachingResponseWrapper(response);
 		try {
-			chain.doFilter(new ReplayableRequest(request, body), captured);
+			try {
+				chain.doFilter(new ReplayableRequest(request, body), captured);
+			}
+			catch (IOException | ServletException | RuntimeException e) {
+				forget(caller, key);
+				throw e;
+			}
+			if (captured.getStatus() >= 500) {
+				forget(caller, key);
+			}
+			else {
+				jdbc.sql("update idempotency_key set status = ?, content_type = ?, body = ? where caller = ? and key = ?")
+					.params(captured.getStatus(), captured.getContentType(), captured.getContentAsByteArray(), caller, key)
+					.update();
+			}
 		}
-		catch (IOException | ServletException | RuntimeException e) {
-			forget(caller, key);
-			throw e;
-		}
-		if (captured.getStatus() >= 500) {
-			forget(caller, key);
-		}
-		else {
-			jdbc.sql("update idempotency_key set status = ?, content_type = ?, body = ? where caller = ? and key = ?")
-				.params(captured.getStatus(), captured.getContentType(), captured.getContentAsByteArray(), caller, key)
-				.update();
+		finally {
+			running.remove(runningKey(caller, key), finished);
+			finished.complete(null);
 		}
 		captured.copyBodyToResponse();
 	}
@@ -119,13 +135,35 @@ class IdempotencyKeys extends OncePerRequestFilter {
 				return;
 			}
 			try {
-				Thread.sleep(50);
+				awaitFirst(caller, key, deadline);
 			}
 			catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
 				return;
 			}
 		}
+	}
+
+	/**
+	 * Until the first request with the key has finished: woken at once when it runs on this node, else (another node
+	 * runs it, or it has not registered yet) after 50 ms, to read its row again.
+	 */
+	private void awaitFirst(String caller, String key, long deadline) throws InterruptedException {
+		var first = running.get(runningKey(caller, key));
+		if (first == null) {
+			Thread.sleep(50);
+			return;
+		}
+		try {
+			first.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+		}
+		catch (TimeoutException | ExecutionException stillRunningOrFailed) {
+			// the loop reads the row again and decides
+		}
+	}
+
+	private static String runningKey(String caller, String key) {
+		return caller + "\n" + key;
 	}
 
 	/** Keys are remembered for 24 hours, as the contract promises. */
