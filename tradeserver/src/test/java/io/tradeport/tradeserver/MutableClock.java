@@ -28,9 +28,26 @@ public final class MutableClock extends Clock {
 		return ZoneOffset.UTC;
 	}
 
+	/** A view in another zone that reads this clock, so moving this one moves the view too. */
 	@Override
 	public Clock withZone(ZoneId zone) {
-		throw new UnsupportedOperationException();
+		var source = this;
+		return new Clock() {
+			@Override
+			public ZoneId getZone() {
+				return zone;
+			}
+
+			@Override
+			public Clock withZone(ZoneId other) {
+				return source.withZone(other);
+			}
+
+			@Override
+			public Instant instant() {
+				return source.instant();
+			}
+		};
 	}
 
 	@Override

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -152,15 +153,13 @@ class TradeServerCrashTests {
 				logins.add(user.getLogin());
 			}
 			List<Ack> acknowledged = java.util.Collections.synchronizedList(acks);
-			AtomicInteger count = new AtomicInteger();
+			// Kill once 400 operations are acknowledged, or after 6 s of load, whichever comes first.
+			CountDownLatch count = new CountDownLatch(400);
 			List<Thread> clients = new ArrayList<>();
 			for (int login : logins) {
 				clients.add(Thread.ofPlatform().start(() -> load(child, login, acknowledged, count, inFlight)));
 			}
-			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(6);
-			while (count.get() < 400 && System.nanoTime() < deadline) {
-				Thread.sleep(20);
-			}
+			count.await(6, TimeUnit.SECONDS);
 			// SIGKILL: no shutdown hook, no flush; whatever was acknowledged must be on disk.
 			child.process.toHandle().destroyForcibly();
 			for (Thread client : clients) {
@@ -263,7 +262,7 @@ class TradeServerCrashTests {
 	 * withdrawals, recording each transaction only once the gateway acknowledged it. Opens are
 	 * refused while the market is closed (weekends); those are simply not acknowledged.
 	 */
-	private static void load(Child child, int login, List<Ack> acks, AtomicInteger count, AtomicInteger inFlight) {
+	private static void load(Child child, int login, List<Ack> acks, CountDownLatch count, AtomicInteger inFlight) {
 		List<Integer> open = new ArrayList<>();
 		Map<String, Integer> refusals = new ConcurrentHashMap<>();
 		inFlight.incrementAndGet();
@@ -279,7 +278,7 @@ class TradeServerCrashTests {
 						.setOrderBy(login).setOrder(ticket).build(), refusals);
 					if (result > 0) {
 						acks.add(new Ack(login, ticket, "close", 0));
-						count.incrementAndGet();
+						count.countDown();
 					}
 				}
 				else {
@@ -288,7 +287,7 @@ class TradeServerCrashTests {
 					if (ticket > 0) {
 						open.add(ticket);
 						acks.add(new Ack(login, ticket, "open", 0));
-						count.incrementAndGet();
+						count.countDown();
 					}
 				}
 			}
@@ -298,11 +297,11 @@ class TradeServerCrashTests {
 		}
 	}
 
-	private static void balance(Child child, int login, double amount, List<Ack> acks, AtomicInteger count) {
+	private static void balance(Child child, int login, double amount, List<Ack> acks, CountDownLatch count) {
 		int ticket = child.trading().tradeTransaction(TradeTransactionRequest.newBuilder().setType(TransactionType.TT_BR_BALANCE)
 			.setCmd(TradeCommand.BALANCE).setOrderBy(login).setPrice(amount).setComment("crash test").build()).getOrder();
 		acks.add(new Ack(login, ticket, "balance", amount));
-		count.incrementAndGet();
+		count.countDown();
 	}
 
 	/** The ticket, or 0 for a business refusal; a dead server throws. */

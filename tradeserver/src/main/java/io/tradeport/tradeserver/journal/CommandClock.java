@@ -45,8 +45,25 @@ final class CommandClock extends Clock {
 		return wall.getZone();
 	}
 
+	/** A view in another zone that reads this clock, so moving this one moves the view too. */
 	@Override
 	public Clock withZone(ZoneId zone) {
-		throw new UnsupportedOperationException("the engine clock has no zone of its own");
+		var source = this;
+		return new Clock() {
+			@Override
+			public ZoneId getZone() {
+				return zone;
+			}
+
+			@Override
+			public Clock withZone(ZoneId other) {
+				return source.withZone(other);
+			}
+
+			@Override
+			public Instant instant() {
+				return source.instant();
+			}
+		};
 	}
 }

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -22,6 +20,7 @@ import io.tradeport.tradeserver.engine.MarginLevel;
 import io.tradeport.tradeserver.engine.ReturnCode;
 import io.tradeport.tradeserver.engine.SymbolConfig;
 import io.tradeport.tradeserver.engine.TradeCommand;
+import io.tradeport.tradeserver.MutableClock;
 import io.tradeport.tradeserver.engine.TradeEngine;
 import io.tradeport.tradeserver.engine.TradeRecord;
 import io.tradeport.tradeserver.engine.TradeSessions;
@@ -35,25 +34,6 @@ class TraderSimulationUnitTests {
 	/** Friday 2026-11-27 00:00 UTC: the runs cross a weekend. */
 	private static final Instant FRIDAY = Instant.parse("2026-11-27T00:00:00Z");
 	private static final TradeSessions WEEKDAYS = TradeSessions.weekdays(new TradeSessions.Window(0, 24 * 60));
-
-	private static final class StepClock extends Clock {
-		volatile Instant now = FRIDAY;
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
-		public Instant instant() {
-			return now;
-		}
-	}
 
 	private static PriceFeed feed() {
 		return new PriceFeed(List.of(
@@ -72,7 +52,7 @@ class TraderSimulationUnitTests {
 
 	/** Runs traders and feed on one thread in 5-second steps, like a demo server's loops would. */
 	private static TradeEngine simulate(int traders, long seed, Duration period, TraderSimulation[] out) {
-		StepClock clock = new StepClock();
+		MutableClock clock = new MutableClock(FRIDAY);
 		TradeEngine engine = new TradeEngine(clock, EngineSettings.defaults(), EngineListener.NONE);
 		configure(engine);
 		PriceFeed feed = feed();
@@ -80,7 +60,7 @@ class TraderSimulationUnitTests {
 				SimulationConfig.retail(traders, "retail", SYMBOLS, seed), FRIDAY);
 		int maxOnline = 0;
 		for (Instant t = FRIDAY; t.isBefore(FRIDAY.plus(period)); t = t.plusSeconds(5)) {
-			clock.now = t;
+			clock.set(t);
 			feed.advanceTo(t, tick -> engine.tick(tick.symbol(), tick.bid(), tick.ask()));
 			simulation.advanceTo(t);
 			engine.processTimers();
@@ -151,8 +131,7 @@ class TraderSimulationUnitTests {
 
 	@Test
 	void tradersWorkThroughTheDurableEngineAndTheirTradesSurviveARestart(@TempDir Path directory) throws Exception {
-		StepClock clock = new StepClock();
-		clock.now = FRIDAY.minus(Duration.ofDays(3)); // Tuesday: the market is open
+		MutableClock clock = new MutableClock(FRIDAY.minus(Duration.ofDays(3))); // Tuesday: the market is open
 		EngineState before;
 		SimulationStats stats;
 		try (DurableEngine engine = DurableEngine.open(directory, clock, EngineSettings.defaults(), EngineListener.NONE)) {
@@ -162,12 +141,12 @@ class TraderSimulationUnitTests {
 			}
 			PriceFeed feed = new PriceFeed(List.of(Instrument.forex("EURUSD", 5, 1.10, 0.25, 12),
 					Instrument.forex("GBPUSD", 5, 1.27, 0.25, 15), Instrument.forex("USDJPY", 3, 150, 0.25, 14)),
-					ZoneOffset.UTC, 9, clock.now);
+					ZoneOffset.UTC, 9, clock.instant());
 			TraderSimulation simulation = new TraderSimulation(Venue.of(engine),
-					SimulationConfig.retail(20, "retail", SYMBOLS, 9), clock.now);
-			Instant end = clock.now.plus(Duration.ofHours(4));
-			for (Instant t = clock.now; t.isBefore(end); t = t.plusSeconds(5)) {
-				clock.now = t;
+					SimulationConfig.retail(20, "retail", SYMBOLS, 9), clock.instant());
+			Instant end = clock.instant().plus(Duration.ofHours(4));
+			for (Instant t = clock.instant(); t.isBefore(end); t = t.plusSeconds(5)) {
+				clock.set(t);
 				feed.advanceTo(t, tick -> engine.tick(tick.symbol(), tick.bid(), tick.ask()));
 				simulation.advanceTo(t);
 			}
