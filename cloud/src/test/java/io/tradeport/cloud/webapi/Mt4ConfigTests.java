@@ -5,17 +5,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
-import io.grpc.Metadata;
-import io.grpc.stub.MetadataUtils;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -25,6 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import io.tradeport.cloud.ApiClientFixtures;
+import io.tradeport.cloud.BuiltInTradeServer;
 import io.tradeport.cloud.Http;
 import io.tradeport.cloud.TradeportApplicationTest;
 import io.tradeport.cloud.clients.ApiClients;
@@ -33,10 +28,6 @@ import io.tradeport.gateway.v1.ConfigRecord;
 import io.tradeport.gateway.v1.ConfigRequest;
 import io.tradeport.gateway.v1.ConfigSection;
 import io.tradeport.gateway.v1.ConfigurationGrpc;
-import io.tradeport.gateway.v1.LoginRequest;
-import io.tradeport.gateway.v1.ManagerSessionGrpc;
-import io.tradeport.tradeserver.gateway.TradeServer;
-import io.tradeport.tradeserver.gateway.TradeServerSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,8 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TradeportApplicationTest
 class Mt4ConfigTests {
 
-	private static TradeServer tradeServer;
-	private static ManagedChannel channel;
+	@RegisterExtension
+	static final BuiltInTradeServer tradeServer = BuiltInTradeServer.loopback();
 
 	@LocalServerPort
 	int port;
@@ -63,18 +54,6 @@ class Mt4ConfigTests {
 	Http http;
 	String bearer;
 	TradePlatformId platform;
-
-	@BeforeAll
-	static void aTradeServer() {
-		tradeServer = TradeServer.start(TradeServerSettings.loopback().withAdminPassword("gateway-password"));
-		channel = ManagedChannelBuilder.forAddress("127.0.0.1", tradeServer.port()).usePlaintext().build();
-	}
-
-	@AfterAll
-	static void stopIt() throws InterruptedException {
-		channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-		tradeServer.close();
-	}
 
 	@BeforeEach
 	void aPlatform() {
@@ -435,11 +414,7 @@ class Mt4ConfigTests {
 
 	/** The section as the gateway has it, read as the administrator. */
 	private static List<ConfigRecord> onServer(ConfigSection section) {
-		var session = ManagerSessionGrpc.newBlockingStub(channel)
-			.login(LoginRequest.newBuilder().setLogin(1).setPassword("gateway-password").build()).getSessionToken();
-		var headers = new Metadata();
-		headers.put(Metadata.Key.of("x-tradeport-session", Metadata.ASCII_STRING_MARSHALLER), session);
-		return ConfigurationGrpc.newBlockingStub(channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
+		return ConfigurationGrpc.newBlockingStub(tradeServer.administrator())
 			.request(ConfigRequest.newBuilder().setSection(section).build()).getRecordsList();
 	}
 

@@ -9,12 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,13 +19,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import io.tradeport.cloud.ApiClientFixtures;
+import io.tradeport.cloud.BuiltInTradeServer;
 import io.tradeport.cloud.Http;
 import io.tradeport.cloud.TradeportApplicationTest;
 import io.tradeport.cloud.platforms.TradePlatformId;
 import io.tradeport.gateway.v1.LoginRequest;
 import io.tradeport.gateway.v1.ManagerSessionGrpc;
-import io.tradeport.tradeserver.gateway.TradeServer;
-import io.tradeport.tradeserver.gateway.TradeServerSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,8 +34,9 @@ class OnlineAndCommonTests {
 
 	private static final ZoneId SERVER_ZONE = ZoneId.of("Etc/GMT-2");
 
-	private static TradeServer tradeServer;
-	private static ManagedChannel gateway;
+	@RegisterExtension
+	static final BuiltInTradeServer tradeServer = BuiltInTradeServer.loopback(settings -> settings.withServerZone(SERVER_ZONE)
+		.withServerName("Online Test Server").withCompany("Online Test Broker"));
 
 	@LocalServerPort
 	int port;
@@ -50,19 +47,6 @@ class OnlineAndCommonTests {
 	Http http;
 	String bearer;
 	TradePlatformId platform;
-
-	@BeforeAll
-	static void aTradeServer() {
-		tradeServer = TradeServer.start(TradeServerSettings.loopback().withAdminPassword("gateway-password").withServerZone(SERVER_ZONE)
-			.withServerName("Online Test Server").withCompany("Online Test Broker"));
-		gateway = ManagedChannelBuilder.forAddress("127.0.0.1", tradeServer.port()).usePlaintext().build();
-	}
-
-	@AfterAll
-	static void stopIt() {
-		gateway.shutdownNow();
-		tradeServer.close();
-	}
 
 	@BeforeEach
 	void aPlatform() {
@@ -75,8 +59,8 @@ class OnlineAndCommonTests {
 	@Test
 	void theOnlineListHasEveryConnectedLoginOnceInLoginOrderAndPages() {
 		// The built-in server's connections are managers: this platform's own (login 1) and a dealer's (login 2).
-		ManagerSessionGrpc.newBlockingStub(gateway).login(LoginRequest.newBuilder().setLogin(2).setPassword("Dealer1").build());
-		ManagerSessionGrpc.newBlockingStub(gateway).login(LoginRequest.newBuilder().setLogin(2).setPassword("Dealer1").build());
+		ManagerSessionGrpc.newBlockingStub(tradeServer.channel()).login(LoginRequest.newBuilder().setLogin(2).setPassword("Dealer1").build());
+		ManagerSessionGrpc.newBlockingStub(tradeServer.channel()).login(LoginRequest.newBuilder().setLogin(2).setPassword("Dealer1").build());
 
 		var live = get("/OnlineRequest").json().get("data");
 		assertThat(logins(live)).containsExactly(1, 2);

@@ -5,21 +5,16 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
-import io.grpc.Metadata;
-import io.grpc.stub.MetadataUtils;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.tradeport.cloud.ApiClientFixtures;
+import io.tradeport.cloud.BuiltInTradeServer;
 import io.tradeport.cloud.Http;
 import io.tradeport.cloud.TradeportApplicationTest;
 import io.tradeport.cloud.clients.ApiClients;
@@ -28,10 +23,6 @@ import io.tradeport.cloud.platforms.TradePlatformId;
 import io.tradeport.cloud.platforms.TradePlatforms;
 import io.tradeport.gateway.v1.AccountsGrpc;
 import io.tradeport.gateway.v1.LoginRef;
-import io.tradeport.gateway.v1.LoginRequest;
-import io.tradeport.gateway.v1.ManagerSessionGrpc;
-import io.tradeport.tradeserver.gateway.TradeServer;
-import io.tradeport.tradeserver.gateway.TradeServerSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TradeTransactionIdempotencyTests {
 
 	private static final int DEMO_ACCOUNT = 1001;
-	private static TradeServer tradeServer;
-	private static ManagedChannel channel;
+	@RegisterExtension
+	static final BuiltInTradeServer tradeServer = BuiltInTradeServer.loopback();
 
 	@LocalServerPort
 	int port;
@@ -59,18 +50,6 @@ class TradeTransactionIdempotencyTests {
 	String trader;
 	String reader;
 	TradePlatformId platform;
-
-	@BeforeAll
-	static void aTradeServer() {
-		tradeServer = TradeServer.start(TradeServerSettings.loopback().withAdminPassword("gateway-password"));
-		channel = ManagedChannelBuilder.forAddress("127.0.0.1", tradeServer.port()).usePlaintext().build();
-	}
-
-	@AfterAll
-	static void stopIt() throws InterruptedException {
-		channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-		tradeServer.close();
-	}
 
 	@BeforeEach
 	void aTraderAndAReader() {
@@ -214,11 +193,7 @@ class TradeTransactionIdempotencyTests {
 	}
 
 	private double balance() {
-		var session = ManagerSessionGrpc.newBlockingStub(channel)
-			.login(LoginRequest.newBuilder().setLogin(1).setPassword("gateway-password").build()).getSessionToken();
-		var headers = new Metadata();
-		headers.put(Metadata.Key.of("x-tradeport-session", Metadata.ASCII_STRING_MARSHALLER), session);
-		return AccountsGrpc.newBlockingStub(channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
+		return AccountsGrpc.newBlockingStub(tradeServer.administrator())
 			.getUser(LoginRef.newBuilder().setLogin(DEMO_ACCOUNT).build()).getBalance();
 	}
 

@@ -5,14 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
-import io.grpc.Metadata;
-import io.grpc.stub.MetadataUtils;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,15 +15,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import io.tradeport.cloud.ApiClientFixtures;
+import io.tradeport.cloud.BuiltInTradeServer;
 import io.tradeport.cloud.Http;
 import io.tradeport.cloud.TradeportApplicationTest;
 import io.tradeport.cloud.platforms.TradePlatformId;
-import io.tradeport.gateway.v1.LoginRequest;
-import io.tradeport.gateway.v1.ManagerSessionGrpc;
 import io.tradeport.gateway.v1.ModifyTradeRecordRequest;
 import io.tradeport.gateway.v1.TradingGrpc;
-import io.tradeport.tradeserver.gateway.TradeServer;
-import io.tradeport.tradeserver.gateway.TradeServerSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,8 +29,8 @@ import static org.awaitility.Awaitility.await;
 @TradeportApplicationTest
 class UserAccountsTests {
 
-	private static TradeServer tradeServer;
-	private static ManagedChannel gateway;
+	@RegisterExtension
+	static final BuiltInTradeServer tradeServer = BuiltInTradeServer.loopback();
 
 	@LocalServerPort
 	int port;
@@ -49,18 +41,6 @@ class UserAccountsTests {
 	Http http;
 	String bearer;
 	TradePlatformId platform;
-
-	@BeforeAll
-	static void aTradeServer() {
-		tradeServer = TradeServer.start(TradeServerSettings.loopback().withAdminPassword("gateway-password"));
-		gateway = ManagedChannelBuilder.forAddress("127.0.0.1", tradeServer.port()).usePlaintext().build();
-	}
-
-	@AfterAll
-	static void stopIt() {
-		gateway.shutdownNow();
-		tradeServer.close();
-	}
 
 	@BeforeEach
 	void aPlatform() {
@@ -260,11 +240,7 @@ class UserAccountsTests {
 		assertThat(deposit.status()).as(deposit.body()).isEqualTo(200);
 		assertThat(get("/AdmBalanceCheck/" + login).json().get("data").get("diff").asDouble()).isZero();
 		// An administrator's edit of the deposit record leaves the balance as it was: MT4's classic drift.
-		var session = ManagerSessionGrpc.newBlockingStub(gateway)
-			.login(LoginRequest.newBuilder().setLogin(1).setPassword("gateway-password").build()).getSessionToken();
-		var headers = new Metadata();
-		headers.put(Metadata.Key.of("x-tradeport-session", Metadata.ASCII_STRING_MARSHALLER), session);
-		TradingGrpc.newBlockingStub(gateway).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
+		TradingGrpc.newBlockingStub(tradeServer.administrator())
 			.modifyTradeRecord(ModifyTradeRecordRequest.newBuilder().setOrder(deposit.json().get("data").get("order").asInt()).setProfit(400).build());
 
 		var single = get("/AdmBalanceCheck/" + login).json().get("data");
