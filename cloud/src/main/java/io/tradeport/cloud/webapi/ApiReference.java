@@ -1,18 +1,13 @@
 package io.tradeport.cloud.webapi;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,13 +29,8 @@ class ApiReference {
 	private final byte[] document;
 	private final Map<String, List<Operation>> byTag = new LinkedHashMap<>();
 
-	ApiReference(@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings) {
-		try (InputStream in = new ClassPathResource("openapi/webapi-v2.json").getInputStream()) {
-			document = in.readAllBytes();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+	ApiReference(@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings, WebApiContract contract) {
+		document = contract.document();
 		var mapped = new java.util.HashSet<String>();
 		mappings.getHandlerMethods().forEach((info, handler) -> {
 			if (handler.getBeanType() != UnknownOperations.class && info.getPathPatternsCondition() != null) {
@@ -49,7 +39,7 @@ class ApiReference {
 				}
 			}
 		});
-		JsonNode paths = JsonMapper.builder().build().readTree(document).get("paths");
+		JsonNode paths = contract.paths();
 		for (var path : paths.propertyNames()) {
 			var item = paths.get(path);
 			for (var method : item.propertyNames()) {

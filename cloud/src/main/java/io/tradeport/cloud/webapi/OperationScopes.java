@@ -1,14 +1,8 @@
 package io.tradeport.cloud.webapi;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 
-import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /** Every contract operation's {@link OperationScope}, read once from the contract's methods and tags. */
@@ -17,20 +11,15 @@ class OperationScopes {
 
 	private final Map<String, OperationScope> byOperation = new HashMap<>();
 
-	OperationScopes() {
-		try (InputStream in = new ClassPathResource("openapi/webapi-v2.json").getInputStream()) {
-			var paths = JsonMapper.builder().build().readTree(in).get("paths");
-			for (var path : paths.propertyNames()) {
-				var item = paths.get(path);
-				for (var method : item.propertyNames()) {
-					var tags = item.get(method).path("tags");
-					var tag = tags.isArray() && !tags.isEmpty() ? tags.get(0).asString() : "";
-					byOperation.put(key(method, path), OperationScope.of(method, tag));
-				}
+	OperationScopes(WebApiContract contract) {
+		var paths = contract.paths();
+		for (var path : paths.propertyNames()) {
+			var item = paths.get(path);
+			for (var method : item.propertyNames()) {
+				var tags = item.get(method).path("tags");
+				var tag = tags.isArray() && !tags.isEmpty() ? tags.get(0).asString() : "";
+				byOperation.put(key(method, path), OperationScope.of(method, tag));
 			}
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
 		}
 	}
 
